@@ -1,0 +1,4 @@
+import CSndFile
+import CFLAC
+import CEBUR128
+import CSoxr

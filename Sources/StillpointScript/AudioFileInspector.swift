@@ -1,0 +1,30 @@
+import Foundation
+
+/// What the resolver needs to know about a recording to place it on the timeline.
+/// `StillpointAudio` implements it with libsndfile; tests use a table. Keeping it a
+/// protocol keeps this module free of C and of decoding.
+public protocol AudioFileInspector: Sendable {
+    /// Frame count, rate and channels, from the file's header.
+    func info(of file: URL) throws -> AudioFileInfo
+    /// The part of `range` (frames of the recording) that remains after cutting
+    /// leading and trailing audio whose peak is below −50 dBFS (`trim`). Needs
+    /// decoding, so it is asked only for clips that are trimmed.
+    func audibleRange(of file: URL, within range: Range<Int64>) throws -> Range<Int64>
+}
+
+public struct AudioFileInfo: Sendable, Equatable {
+    public var frames: Int64
+    public var rate: Int
+    public var channels: Int
+
+    public init(frames: Int64, rate: Int, channels: Int) {
+        self.frames = frames
+        self.rate = rate
+        self.channels = channels
+    }
+
+    public var seconds: Double { Double(frames) / Double(rate) }
+}
+
+/// File extensions a voice clip may have, in the order they are looked for.
+public let clipExtensions = ["flac", "wav", "ogg", "opus", "mp3", "aiff"]
