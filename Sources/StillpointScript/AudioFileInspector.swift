@@ -28,3 +28,12 @@ public struct AudioFileInfo: Sendable, Equatable {
 
 /// File extensions a voice clip may have, in the order they are looked for.
 public let clipExtensions = ["flac", "wav", "ogg", "opus", "mp3", "aiff"]
+
+/// A recording's length at another sample rate, rounded to the nearest frame. The
+/// resolver places a clip with it and the renderer pads or cuts the resampled clip
+/// to it, so the two always agree to the frame.
+public func frames(_ frames: Int64, from sourceRate: Int, to targetRate: Int) -> Int64 {
+    sourceRate == targetRate
+        ? frames
+        : Int64((Double(frames) * Double(targetRate) / Double(sourceRate)).rounded())
+}
