@@ -1,0 +1,41 @@
+import Foundation
+import StillpointScript
+
+/// Subtitles for a track (`--subtitles`): one cue per `say` with its transcript, and
+/// each chapter as a `NOTE` line before the first cue at or after it, so a player
+/// shows the words and an editor sees the structure.
+public enum WebVTT {
+    /// The WebVTT text of `timeline`: only the cues that overlap `range` (a
+    /// `--from/--to` excerpt), with times counted from its start.
+    public static func text(for timeline: Timeline, range: Range<Int64>? = nil) -> String {
+        let rate = Double(timeline.rate)
+        let span = range ?? 0..<timeline.length
+        let origin = span.lowerBound
+        var out = "WEBVTT\n"
+        if let title = timeline.tags.title { out += "\nNOTE \(title)\n" }
+        var chapters = timeline.chapters.filter { span.contains($0.start) }[...]
+        var index = 0
+        for event in timeline.events where event.kind == .say && event.start < span.upperBound && event.end > span.lowerBound {
+            while let chapter = chapters.first, chapter.start <= event.start {
+                out += "\nNOTE Chapter: \(chapter.title) (\(timestamp(chapter.start - origin, rate)))\n"
+                chapters = chapters.dropFirst()
+            }
+            index += 1
+            let start = max(event.start, span.lowerBound) - origin
+            let end = min(event.end, span.upperBound) - origin
+            let words = (event.text ?? event.name ?? "").replacingOccurrences(of: "-->", with: "→")
+            out += "\n\(index)\n\(timestamp(start, rate)) --> \(timestamp(end, rate))\n\(words)\n"
+        }
+        for chapter in chapters {
+            out += "\nNOTE Chapter: \(chapter.title) (\(timestamp(chapter.start - origin, rate)))\n"
+        }
+        return out
+    }
+
+    /// `hh:mm:ss.mmm`, as WebVTT requires.
+    static func timestamp(_ frames: Int64, _ rate: Double) -> String {
+        let millis = Int64((Double(frames) / rate * 1000).rounded())
+        let h = millis / 3_600_000, m = millis / 60_000 % 60, s = millis / 1000 % 60, ms = millis % 1000
+        return String(format: "%02lld:%02lld:%02lld.%03lld", h, m, s, ms)
+    }
+}
