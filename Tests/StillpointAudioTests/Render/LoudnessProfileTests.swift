@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import StillpointAudio
+
+/// The BS.1770 gating done on pass 1's chunk energies, checked against loudness
+/// values worked out by hand.
+struct LoudnessProfileTests {
+    private func profile(_ chunks: [(loudness: Double, peak: Float)]) -> LoudnessProfile {
+        var p = LoudnessProfile(rate: 48000)
+        for c in chunks { p.append(energy: energy(c.loudness), peak: c.peak) }
+        return p
+    }
+
+    @Test(arguments: [(-23.0, 1.0, -23.0), (-23.0, 2.0, -16.979), (-40.0, 0.5, -46.021), (-69.0, 1.0, -69.0)])
+    func steadyLoudnessScalesWithGain(level: Double, gain: Double, expected: Double) {
+        let p = profile(Array(repeating: (level, 0.1), count: 50))
+        #expect(abs(p.integratedLoudness(gain: gain) - expected) < 0.01)
+    }
+
+    @Test func silenceAndTheAbsoluteGateGiveNoReading() {
+        #expect(profile(Array(repeating: (-80.0, 0), count: 50)).integratedLoudness() == -.infinity)
+        #expect(LoudnessProfile(rate: 48000).integratedLoudness() == -.infinity)
+    }
+
+    /// Quiet stretches more than 10 LU below the rest do not pull the reading down.
+    @Test func relativeGateLeavesQuietStretchesOut() {
+        let loud = Array(repeating: (-20.0, Float(0.5)), count: 100)
+        let quiet = Array(repeating: (-45.0, Float(0.01)), count: 100)
+        let reading = profile(loud + quiet).integratedLoudness()
+        #expect(abs(reading - -20) < 0.1)
+    }
+
+    @Test func gainWithoutLimitingIsTheDifference() throws {
+        let p = profile(Array(repeating: (-30.0, 0.05), count: 100))
+        let gain = try #require(p.gainToReach(target: -18, ceiling: -1))
+        #expect(abs(gain - 12) < 0.02)
+    }
+
+    /// When the gain pushes peaks over the ceiling, the limiter's predicted cost is
+    /// made up with more gain.
+    @Test func gainMakesUpForPredictedLimiting() throws {
+        let quiet = Array(repeating: (-30.0, Float(0.05)), count: 90)
+        let peaky = Array(repeating: (-30.0, Float(0.3)), count: 10)
+        let p = profile(quiet + peaky)
+        let gain = try #require(p.gainToReach(target: -18, ceiling: -1))
+        #expect(gain > 12.1)
+        let limit = pow(10, -1.0 / 20)
+        let g = pow(10, gain / 20)
+        let predicted = p.integratedLoudness(gain: g) { i in
+            let peak = Double(p.peaks[i]) * g
+            return peak > limit ? limit / peak : 1
+        }
+        #expect(abs(predicted - -18) < 0.05)
+    }
+}
