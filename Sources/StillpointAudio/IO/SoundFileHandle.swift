@@ -18,7 +18,10 @@ enum SoundFileOpening {
         lock.lock()
         defer { lock.unlock() }
         if let handle = sf_open(url.path, mode, &info) { return handle }
-        throw AudioFileError(operation, file: url, reason: String(cString: sf_strerror(nil)), call: "sf_open")
+        let reason = sf_error(nil) == Int32(SF_ERR_UNRECOGNISED_FORMAT)
+            ? "It is not a sound file in a format Stillpoint reads (WAV, FLAC, Ogg Vorbis, Opus, MP3, AIFF)"
+            : String(cString: sf_strerror(nil))
+        throw AudioFileError(operation, file: url, reason: reason, call: "sf_open")
     }
 
     /// libsndfile's messages for a missing file or a directory are vague ("System
@@ -33,6 +36,10 @@ enum SoundFileOpening {
         }
         guard FileManager.default.isReadableFile(atPath: url.path) else {
             throw AudioFileError(.read, file: url, reason: "Permission denied", call: "sf_open")
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue
+        if size == 0 {
+            throw AudioFileError(.read, file: url, reason: "The file is empty", call: "sf_open")
         }
     }
 
