@@ -5,8 +5,8 @@ import StillpointScript
 ///
 /// - FLAC: `CHAPTERnnn`/`CHAPTERnnnNAME` Vorbis comments plus the tag fields, through
 ///   libFLAC's metadata API (the tags libsndfile wrote are replaced, not doubled).
-/// - MP3: the ID3v2.3 tag LAME wrote is replaced by an ID3v2.4 tag with TIT2, TPE1,
-///   TALB, COMM, TCON, TDRC, a `CTOC` and one `CHAP` per chapter; frames of the old
+/// - MP3: the ID3v2.3 tag LAME wrote is replaced by an ID3v2.3 tag with TIT2, TPE1,
+///   TALB, COMM, TCON, TDRC (+TYER), a `CTOC` and one `CHAP` per chapter; frames of the old
 ///   tag that Stillpoint does not write (e.g. LAME's `TSSE`) are kept. LAME's ID3v1
 ///   tag at the end is dropped: it is Latin-1 only and garbles other titles.
 /// - WAV carries no chapters; Ogg Vorbis and Opus: see `OggComments` (tags only via
@@ -75,35 +75,21 @@ enum ID3Rewriter {
             tag.frames = (ID3v2Tag(parsing: old)?.frames ?? []).filter { !ID3v2Tag.ownedFrameIDs.contains($0.id) }
             audioStart = size
         }
-        for (field, id) in ID3v2Tag.textFrameIDs {
+        for (field, id) in ID3v2Tag.textFrameIDs where field != .date {
             if let value = tags[keyPath: field.keyPath] { tag.frames.append(ID3v2Tag.textFrame(id, value)) }
         }
+        if let date = tags.date { tag.frames += ID3v2Tag.dateFrames(date) }
         if let comment = tags.comment { tag.frames.append(ID3v2Tag.commentFrame(comment)) }
         tag.frames += ID3v2Tag.chapterFrames(chapters, trackSeconds: seconds)
 
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: Data(tag.encoded())) else {
-            throw AudioFileError(.tag, file: url, reason: "Cannot create a temporary file beside it", call: "open")
-        }
-        do {
-            let output = try FileHandle(forWritingTo: temporary)
-            defer { try? output.close() }
-            try output.seekToEnd()
+        try FileReplacement.replace(url) { output in
+            try output.write(contentsOf: Data(tag.encoded()))
             var remaining = try audioLength(input, from: audioStart)
             try input.seek(toOffset: UInt64(audioStart))
             while remaining > 0, let chunk = try input.read(upToCount: min(1 << 20, remaining)), !chunk.isEmpty {
                 try output.write(contentsOf: chunk)
                 remaining -= chunk.count
             }
-            try output.synchronize()
-            guard Foundation.rename(temporary.path, url.path) == 0 else {
-                throw AudioFileError(.tag, file: url, reason: String(cString: strerror(errno)), call: "rename")
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            if error is AudioFileError { throw error }
-            throw AudioFileError(.tag, file: url, reason: error.localizedDescription, call: "write")
         }
     }
 

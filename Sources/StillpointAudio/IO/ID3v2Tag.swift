@@ -1,11 +1,15 @@
 import Foundation
 import StillpointScript
 
-/// An ID3v2.4 tag (id3.org/id3v2.4.0-structure, -frames, and the Chapter Frame
-/// Addendum), built and parsed in Swift: libsndfile's MP3 writer (LAME) emits only
-/// an ID3v2.3 tag with the basic text fields, and nothing in our C libraries writes
-/// `CHAP`/`CTOC` frames. Text is UTF-8 (encoding 3), sizes are sync-safe, no
-/// unsynchronisation, no extended header.
+/// An ID3v2.3 tag (id3.org/id3v2.3.0 and the Chapter Frame Addendum), built and
+/// parsed in Swift: libsndfile's MP3 writer (LAME) emits only the basic text
+/// fields, and nothing in our C libraries writes `CHAP`/`CTOC` frames.
+///
+/// Version 2.3, not 2.4: it is what most players read, and FFmpeg reads the frames
+/// embedded in `CHAP` with 2.3's plain sizes even in a 2.4 tag, which loses every
+/// chapter title longer than 127 bytes. Text is ISO-8859-1 when it fits, otherwise
+/// UTF-16 with a BOM. The date goes into `TDRC` (widely read in 2.3 tags too) and
+/// its year into `TYER` for strict 2.3 readers. No unsynchronisation, no extended header.
 struct ID3v2Tag {
     struct Frame {
         var id: String
@@ -13,6 +17,8 @@ struct ID3v2Tag {
     }
 
     var frames: [Frame] = []
+    /// The major version read (3 or 4); written tags are 3.
+    var version: UInt8 = 3
 
     init(frames: [Frame] = []) {
         self.frames = frames
@@ -24,17 +30,34 @@ struct ID3v2Tag {
     ]
 
     /// Frames this tag writes; frames with these IDs in an existing tag are replaced.
-    static let ownedFrameIDs: Set<String> = ["TIT2", "TPE1", "TALB", "TCON", "TDRC", "TYER", "COMM", "CHAP", "CTOC"]
+    static let ownedFrameIDs: Set<String> = ["TIT2", "TPE1", "TALB", "TCON", "TDRC", "TYER", "TDAT", "COMM", "CHAP", "CTOC"]
 
     // MARK: Building
 
     static func textFrame(_ id: String, _ text: String) -> Frame {
-        Frame(id: id, body: [3] + Array(text.utf8))
+        Frame(id: id, body: encodeText(text))
+    }
+
+    /// The frames for the date: `TDRC` as given, `TYER` with its year if it starts with one.
+    static func dateFrames(_ date: String) -> [Frame] {
+        let year = date.prefix(4)
+        let hasYear = year.count == 4 && year.allSatisfy { $0.isASCII && $0.isNumber }
+        return [textFrame("TDRC", date)] + (hasYear ? [textFrame("TYER", String(year))] : [])
     }
 
     static func commentFrame(_ text: String) -> Frame {
         // encoding, language, empty description (terminated), text
-        Frame(id: "COMM", body: [3] + Array("eng".utf8) + [0] + Array(text.utf8))
+        let encoded = encodeText(text)
+        let terminator: [UInt8] = encoded[0] == 1 ? [0xFF, 0xFE, 0, 0] : [0]
+        return Frame(id: "COMM", body: [encoded[0]] + Array("eng".utf8) + terminator + encoded.dropFirst())
+    }
+
+    /// Encoding byte and text: ISO-8859-1 if every character fits, else UTF-16LE with BOM.
+    private static func encodeText(_ text: String) -> [UInt8] {
+        if text.unicodeScalars.allSatisfy({ $0.value <= 0xFF }) {
+            return [0] + text.unicodeScalars.map { UInt8($0.value) }
+        }
+        return [1, 0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
     }
 
     /// `CHAP` frames `chp1…` (times in ms, byte offsets unused) with a `TIT2` title
@@ -61,11 +84,11 @@ struct ID3v2Tag {
     /// The whole tag: header and frames.
     func encoded() -> [UInt8] {
         let body = frames.flatMap(Self.encode)
-        return Array("ID3".utf8) + [4, 0, 0] + Self.syncSafe(body.count) + body
+        return Array("ID3".utf8) + [3, 0, 0] + Self.syncSafe(body.count) + body
     }
 
     private static func encode(_ frame: Frame) -> [UInt8] {
-        Array(frame.id.utf8) + syncSafe(frame.body.count) + [0, 0] + frame.body
+        Array(frame.id.utf8) + bigEndian(UInt32(frame.body.count)) + [0, 0] + frame.body
     }
 
     private static func syncSafe(_ value: Int) -> [UInt8] {
@@ -91,7 +114,7 @@ struct ID3v2Tag {
     /// unsynchronised are skipped; Stillpoint never writes them.
     init?(parsing bytes: [UInt8]) {
         guard let size = Self.tagSize(header: Array(bytes.prefix(10))), bytes.count >= 10 else { return nil }
-        let version = bytes[3]
+        version = bytes[3]
         var position = 10
         if bytes[5] & 0x40 != 0, bytes.count >= 14 {  // extended header
             position += version == 4 ? Self.readSyncSafe(bytes[10 ..< 14]) : 4 + Self.readPlain(bytes[10 ..< 14])
@@ -181,7 +204,7 @@ struct ID3v2Tag {
             let body = frame.body
             guard let zero = body.firstIndex(of: 0), zero + 17 <= body.count else { return nil }
             let start = Self.readPlain(body[zero + 1 ..< zero + 5])
-            let sub = Self.parseFrames(body[(zero + 17)...], version: 4)
+            let sub = Self.parseFrames(body[(zero + 17)...], version: version)
             let title = sub.first { $0.id == "TIT2" }.flatMap(Self.text) ?? ""
             return ChapterMark(title: title, seconds: Double(start) / 1000)
         }.sorted { $0.seconds < $1.seconds }
@@ -194,6 +217,7 @@ struct ID3v2Tag {
             tags[keyPath: field.keyPath] = frames.first { $0.id == id }.flatMap(Self.text)
         }
         tags.comment = frames.first { $0.id == "COMM" }.flatMap(Self.text)
+        if tags.date == nil { tags.date = frames.first { $0.id == "TYER" }.flatMap(Self.text) }
         return tags
     }
 }
