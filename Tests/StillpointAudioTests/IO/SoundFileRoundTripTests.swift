@@ -64,6 +64,27 @@ struct EncodingCase: CustomTestStringConvertible, Sendable {
         #expect(reader.tags == Self.tags)
     }
 
+    @Test(arguments: [AudioFormat.ogg, .opus, .mp3])
+    func higherQualitySpendsMoreBytes(_ format: AudioFormat) throws {
+        let folder = try AudioFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Deterministic noise: hard to encode, so the bit budget shows.
+        var state: UInt32 = 12345
+        let noise = (0 ..< 48000 * 2).map { _ -> Float in
+            state = state &* 1_664_525 &+ 1_013_904_223
+            return Float(Int32(bitPattern: state)) / Float(Int32.max) * 0.3
+        }
+        func size(_ quality: Double) throws -> Int {
+            let url = folder.appendingPathComponent("q\(quality).\(format.fileExtension)")
+            let writer = try SoundFileWriter(url: url, format: format, quality: quality, rate: 48000, channels: 2)
+            try writer.write(noise)
+            try writer.close()
+            return try Data(contentsOf: url).count
+        }
+        let low = try size(0.1), high = try size(0.9)
+        #expect(Double(high) > Double(low) * 1.5, "\(low) → \(high) bytes")
+    }
+
     @Test func opusRefusesUnsupportedRate() throws {
         let folder = try AudioFixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
