@@ -9,8 +9,9 @@ import StillpointScript
 ///   TALB, COMM, TCON, TDRC (+TYER), a `CTOC` and one `CHAP` per chapter; frames of the old
 ///   tag that Stillpoint does not write (e.g. LAME's `TSSE`) are kept. LAME's ID3v1
 ///   tag at the end is dropped: it is Latin-1 only and garbles other titles.
-/// - WAV carries no chapters; Ogg Vorbis and Opus: see `OggComments` (tags only via
-///   libsndfile when they are not supported there).
+/// - Ogg Vorbis and Opus: the same Vorbis comments as FLAC, in a rewritten comment
+///   header (`OggComments`).
+/// - WAV: nothing; it carries no chapters and libsndfile already wrote its tags.
 public enum ChapterWriter {
     public static func write(chapters: [ChapterMark], tags: Tags, to file: URL, format: AudioFormat) throws {
         switch format {
