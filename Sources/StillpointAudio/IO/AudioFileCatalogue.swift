@@ -1,0 +1,29 @@
+import Foundation
+import StillpointScript
+
+/// The resolver's view of recordings (`AudioFileInspector`), answered with libsndfile.
+public struct AudioFileCatalogue: AudioFileInspector {
+    public init() {}
+
+    /// Frames, rate and channels from the header. When the header does not say how
+    /// long the file is (some damaged or streamed files report 0 or an absurd
+    /// count), the frames are counted by decoding. A file without a single frame is
+    /// an error: it cannot be placed on a timeline.
+    public func info(of file: URL) throws -> AudioFileInfo {
+        let reader = try SoundFileReader(url: file)
+        var info = reader.info
+        if info.frames == 0 {
+            info.frames = Int64(try reader.decode().frames)
+        }
+        guard info.frames > 0 else {
+            throw AudioFileError(.read, file: file, reason: "The file contains no audio", call: "sf_readf_float")
+        }
+        return info
+    }
+
+    public func audibleRange(of file: URL, within range: Range<Int64>) throws -> Range<Int64> {
+        let audio = try SoundFileReader(url: file).decode(range)
+        let audible = AudibleRange.of(audio)
+        return range.lowerBound + Int64(audible.lowerBound) ..< range.lowerBound + Int64(audible.upperBound)
+    }
+}

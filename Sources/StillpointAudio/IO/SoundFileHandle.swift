@@ -1,0 +1,96 @@
+import CSndFile
+import Foundation
+import StillpointScript
+
+/// Opens a libsndfile handle and turns its failure into an `AudioFileError`.
+///
+/// libsndfile reports `sf_open` failures through a process-wide error slot, so two
+/// threads failing at once could swap messages; opening under one lock keeps each
+/// message with its own path. Opening is rare next to reading and writing, so the
+/// lock costs nothing measurable.
+enum SoundFileOpening {
+    private static let lock = NSLock()
+
+    static func open(
+        _ url: URL, mode: Int32, info: inout SF_INFO, operation: AudioFileError.Operation
+    ) throws -> OpaquePointer {
+        if mode == Int32(SFM_READ) { try checkReadable(url) }
+        lock.lock()
+        defer { lock.unlock() }
+        if let handle = sf_open(url.path, mode, &info) { return handle }
+        let reason = sf_error(nil) == Int32(SF_ERR_UNRECOGNISED_FORMAT)
+            ? "It is not a sound file in a format Stillpoint reads (WAV, FLAC, Ogg Vorbis, Opus, MP3, AIFF)"
+            : String(cString: sf_strerror(nil))
+        throw AudioFileError(operation, file: url, reason: reason, call: "sf_open")
+    }
+
+    /// libsndfile's messages for a missing file or a directory are vague ("System
+    /// error."); these checks say what is actually wrong.
+    private static func checkReadable(_ url: URL) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw AudioFileError(.read, file: url, reason: "No such file", call: "sf_open")
+        }
+        if isDirectory.boolValue {
+            throw AudioFileError(.read, file: url, reason: "It is a folder, not an audio file", call: "sf_open")
+        }
+        guard FileManager.default.isReadableFile(atPath: url.path) else {
+            throw AudioFileError(.read, file: url, reason: "Permission denied", call: "sf_open")
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue
+        if size == 0 {
+            throw AudioFileError(.read, file: url, reason: "The file is empty", call: "sf_open")
+        }
+    }
+
+    /// The error of an open handle, as libsndfile words it.
+    static func message(_ handle: OpaquePointer) -> String {
+        String(cString: sf_strerror(handle))
+    }
+}
+
+/// The text fields Stillpoint writes, with libsndfile's key for each.
+enum TagField: CaseIterable {
+    case title, artist, album, comment, genre, date
+
+    var sndfileKey: Int32 {
+        switch self {
+        case .title: Int32(SF_STR_TITLE)
+        case .artist: Int32(SF_STR_ARTIST)
+        case .album: Int32(SF_STR_ALBUM)
+        case .comment: Int32(SF_STR_COMMENT)
+        case .genre: Int32(SF_STR_GENRE)
+        case .date: Int32(SF_STR_DATE)
+        }
+    }
+
+    /// The Vorbis comment field name (FLAC, Ogg).
+    var vorbisName: String {
+        switch self {
+        case .title: "TITLE"
+        case .artist: "ARTIST"
+        case .album: "ALBUM"
+        case .comment: "COMMENT"
+        case .genre: "GENRE"
+        case .date: "DATE"
+        }
+    }
+
+    var keyPath: WritableKeyPath<Tags, String?> {
+        switch self {
+        case .title: \.title
+        case .artist: \.artist
+        case .album: \.album
+        case .comment: \.comment
+        case .genre: \.genre
+        case .date: \.date
+        }
+    }
+}
+
+extension Tags {
+    /// The fields that are set, in a fixed order.
+    var fields: [(field: TagField, value: String)] {
+        TagField.allCases.compactMap { field in self[keyPath: field.keyPath].map { (field, $0) } }
+    }
+}

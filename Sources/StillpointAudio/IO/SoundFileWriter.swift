@@ -1,0 +1,135 @@
+import CSndFile
+import Foundation
+import StillpointScript
+
+/// Encodes interleaved `Float` frames into WAV, FLAC, Ogg Vorbis, Opus or MP3
+/// through libsndfile.
+///
+/// - Integer outputs clip at full scale instead of wrapping (`SFC_SET_CLIPPING`);
+///   the limiter should keep samples inside ±1 anyway, this only makes an overshoot
+///   a click instead of a burst of noise.
+/// - 16-bit outputs (WAV and FLAC) are dithered with TPDF noise of ±1 LSB before
+///   libsndfile rounds them, so quiet fades decay into noise instead of distortion.
+///   The noise comes from a generator seeded with `ditherSeed`, so the same input
+///   and seed always give the same bytes. 24-bit and float outputs are not dithered
+///   (their rounding error is far below audibility) and lossy encoders dither nothing.
+/// - Lossy quality 0…1 becomes `SFC_SET_COMPRESSION_LEVEL = 1 − quality`; MP3 is
+///   encoded with a variable bit rate, so quality, not a bit rate, decides its size.
+///
+/// Call `close()` to learn whether the file was finished; `deinit` closes silently.
+/// Not `Sendable`: one thread encodes.
+public final class SoundFileWriter {
+    public let url: URL
+    public let format: AudioFormat
+    public let rate: Int
+    public let channels: Int
+    private var handle: OpaquePointer?
+    private var dither: TPDFDither?
+    private var scratch: [Float] = []
+
+    /// Rates Opus encodes natively; libsndfile refuses others.
+    public static let opusRates: Set<Int> = [8000, 12000, 16000, 24000, 48000]
+
+    public init(
+        url: URL, format: AudioFormat, depth: SampleDepth = .int16, quality: Double = 0.7,
+        rate: Int, channels: Int, tags: Tags = Tags(), ditherSeed: UInt64 = 1
+    ) throws {
+        self.url = url
+        self.format = format
+        self.rate = rate
+        self.channels = channels
+        guard channels > 0, rate > 0 else {
+            throw AudioFileError(.write, file: url, reason: "\(channels) channels at \(rate) Hz is not a sound", call: "sf_open")
+        }
+        if format == .opus, !Self.opusRates.contains(rate) {
+            throw AudioFileError(
+                .write, file: url,
+                reason: "Opus supports only 8000, 12000, 16000, 24000 and 48000 Hz, not \(rate) Hz", call: "sf_open")
+        }
+        var info = SF_INFO()
+        info.samplerate = Int32(rate)
+        info.channels = Int32(channels)
+        info.format = try Self.sndfileFormat(format, depth, url)
+        guard sf_format_check(&info) == Int32(SF_TRUE) else {
+            throw AudioFileError(
+                .write, file: url,
+                reason: "libsndfile cannot write \(format.rawValue) with \(channels) channels at \(rate) Hz",
+                call: "sf_format_check")
+        }
+        let handle = try SoundFileOpening.open(url, mode: Int32(SFM_WRITE), info: &info, operation: .write)
+        self.handle = handle
+        sf_command(handle, Int32(SFC_SET_CLIPPING), nil, Int32(SF_TRUE))
+        if format.isLossy {
+            if format == .mp3 {
+                var mode = Int32(SF_BITRATE_MODE_VARIABLE)
+                sf_command(handle, Int32(SFC_SET_BITRATE_MODE), &mode, Int32(MemoryLayout<Int32>.size))
+            }
+            var level = 1 - min(max(quality, 0), 1)
+            sf_command(handle, Int32(SFC_SET_COMPRESSION_LEVEL), &level, Int32(MemoryLayout<Double>.size))
+        }
+        // Fields a format cannot carry are refused by libsndfile; that is not an
+        // error for the render (FLAC and MP3 tags are completed by `ChapterWriter`).
+        for (field, value) in tags.fields {
+            sf_set_string(handle, field.sndfileKey, value)
+        }
+        if depth == .int16, format == .wav || format == .flac {
+            dither = TPDFDither(seed: ditherSeed, bits: 16)
+        }
+    }
+
+    deinit {
+        if let handle { sf_close(handle) }
+    }
+
+    private static func sndfileFormat(_ format: AudioFormat, _ depth: SampleDepth, _ url: URL) throws -> Int32 {
+        switch (format, depth) {
+        case (.wav, .int16): return Int32(SF_FORMAT_WAV | SF_FORMAT_PCM_16)
+        case (.wav, .int24): return Int32(SF_FORMAT_WAV | SF_FORMAT_PCM_24)
+        case (.wav, .float32): return Int32(SF_FORMAT_WAV | SF_FORMAT_FLOAT)
+        case (.flac, .int16): return Int32(SF_FORMAT_FLAC | SF_FORMAT_PCM_16)
+        case (.flac, .int24): return Int32(SF_FORMAT_FLAC | SF_FORMAT_PCM_24)
+        case (.flac, .float32):
+            throw AudioFileError(.write, file: url, reason: "FLAC stores 16- or 24-bit samples, not 32-bit float", call: "sf_open")
+        case (.ogg, _): return Int32(SF_FORMAT_OGG | SF_FORMAT_VORBIS)
+        case (.opus, _): return Int32(SF_FORMAT_OGG | SF_FORMAT_OPUS)
+        case (.mp3, _): return Int32(SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III)
+        }
+    }
+
+    /// Appends interleaved frames (`samples.count` must be a multiple of `channels`).
+    public func write(_ samples: UnsafeBufferPointer<Float>) throws {
+        guard let handle else {
+            throw AudioFileError(.write, file: url, reason: "The file is already closed", call: "sf_writef_float")
+        }
+        let frames = samples.count / channels
+        guard frames > 0, let base = samples.baseAddress else { return }
+        let written: sf_count_t
+        if var dither {
+            if scratch.count < samples.count { scratch = [Float](repeating: 0, count: samples.count) }
+            written = scratch.withUnsafeMutableBufferPointer { out in
+                dither.apply(samples, into: out)
+                return sf_writef_float(handle, out.baseAddress, sf_count_t(frames))
+            }
+            self.dither = dither
+        } else {
+            written = sf_writef_float(handle, base, sf_count_t(frames))
+        }
+        if written != frames {
+            throw AudioFileError(.write, file: url, reason: SoundFileOpening.message(handle), call: "sf_writef_float")
+        }
+    }
+
+    public func write(_ samples: [Float]) throws {
+        try samples.withUnsafeBufferPointer { try write($0) }
+    }
+
+    /// Finishes the file (flushes the encoder, writes the header's lengths).
+    public func close() throws {
+        guard let handle else { return }
+        self.handle = nil
+        let status = sf_close(handle)
+        if status != 0 {
+            throw AudioFileError(.write, file: url, reason: String(cString: sf_error_number(status)), call: "sf_close")
+        }
+    }
+}

@@ -1,4 +1,0 @@
-import CSndFile
-import CFLAC
-import CEBUR128
-import CSoxr

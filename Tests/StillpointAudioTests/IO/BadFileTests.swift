@@ -1,0 +1,77 @@
+import Foundation
+import StillpointAudio
+import StillpointScript
+import StillpointTestSupport
+import Testing
+
+/// A damaged or wrong input and how it is made.
+struct BadFile: Sendable, CustomTestStringConvertible {
+    var testDescription: String
+    var name: String
+    var make: @Sendable (URL) throws -> Void
+
+    static let all: [BadFile] = [
+        BadFile(testDescription: "header cut short", name: "cut.wav") { url in
+            let whole = AudioFixtures.wav(AudioFixtures.silence(frames: 100), rate: 8000, channels: 1)
+            try whole.prefix(30).write(to: url)
+        },
+        BadFile(testDescription: "empty file", name: "empty.wav") { url in
+            try Data().write(to: url)
+        },
+        BadFile(testDescription: "text named .wav", name: "notes.wav") { url in
+            try Data("Welcome. Breathe in slowly.\n".utf8).write(to: url)
+        },
+        BadFile(testDescription: "text named .flac", name: "notes.flac") { url in
+            try Data(String(repeating: "not audio ", count: 100).utf8).write(to: url)
+        },
+        BadFile(testDescription: "header only, no frames", name: "hollow.wav") { url in
+            try AudioFixtures.wav([], rate: 8000, channels: 1).write(to: url)
+        },
+        BadFile(testDescription: "missing file", name: "missing.wav") { _ in },
+        BadFile(testDescription: "folder", name: "folder.wav") { url in
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        },
+    ]
+}
+
+@Suite struct BadFileTests {
+    @Test(arguments: BadFile.all)
+    func badInputIsAnErrorNamingThePath(_ bad: BadFile) throws {
+        let folder = try AudioFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent(bad.name)
+        try bad.make(url)
+        let infoError = #expect(throws: AudioFileError.self) { try AudioFileCatalogue().info(of: url) }
+        #expect(infoError?.description.hasPrefix("cannot read \(url.path): ") == true, "\(String(describing: infoError))")
+        let clipError = #expect(throws: AudioFileError.self) {
+            try ClipStore(rate: 48000, channels: 2, voiceLevel: -20).clip(ClipSource(file: url, trim: true))
+        }
+        #expect(clipError?.path == url.path)
+    }
+
+    @Test func truncatedDataReadsWhatIsThere() throws {
+        let folder = try AudioFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("half.wav")
+        let whole = AudioFixtures.wav(AudioFixtures.sine(frequency: 440, rate: 8000, frames: 8000), rate: 8000, channels: 1)
+        try whole.prefix(44 + 8000).write(to: url)  // header claims 8000 frames, 4000 are there
+        let reader = try SoundFileReader(url: url)
+        #expect(try reader.readAll().count == 4000)
+        #expect(try AudioFileCatalogue().info(of: url).frames == 4000)
+    }
+
+    @Test func messagesAreSentences() throws {
+        let error = AudioFileError(.read, path: "clips/welcome.flac", reason: "File contains data in an unknown format.", call: "sf_open")
+        #expect(error.description == "cannot read clips/welcome.flac: File contains data in an unknown format.")
+        #expect(AudioFileError(.write, path: "out.opus", reason: "No space", call: "sf_writef_float").description
+            == "cannot write out.opus: No space.")
+    }
+
+    @Test func writingIntoAMissingFolderIsAnError() throws {
+        let url = URL(fileURLWithPath: "/nonexistent-\(UUID().uuidString)/track.flac")
+        let error = #expect(throws: AudioFileError.self) {
+            _ = try SoundFileWriter(url: url, format: .flac, rate: 48000, channels: 2)
+        }
+        #expect(error?.description.hasPrefix("cannot write \(url.path): ") == true)
+    }
+}
