@@ -19,12 +19,24 @@ public struct TrackResult: Sendable, Equatable {
     /// Why it was (or would be) rendered; empty when up to date.
     public var reasons: [StaleReason]
     public var status: Status
+
+    public init(script: String, output: URL?, reasons: [StaleReason], status: Status) {
+        self.script = script
+        self.output = output
+        self.reasons = reasons
+        self.status = status
+    }
 }
 
 public struct BuildFailure: Sendable, Equatable {
     /// The script's path relative to the library.
     public var script: String
     public var message: String
+
+    public init(script: String, message: String) {
+        self.script = script
+        self.message = message
+    }
 }
 
 /// An output whose script is gone from the library.
@@ -34,6 +46,11 @@ public struct Orphan: Sendable, Equatable {
     public var script: String?
     /// Files relative to the output folder.
     public var outputs: [String]
+
+    public init(script: String?, outputs: [String]) {
+        self.script = script
+        self.outputs = outputs
+    }
 }
 
 /// The outcome of a build: every script's result in order of path, and the
