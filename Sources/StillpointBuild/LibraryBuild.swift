@@ -9,7 +9,10 @@ import Foundation
 /// version are all as they were when its output was rendered, compared by content
 /// hash (never by modification time alone), and its output still exists.
 public struct LibraryBuild: Sendable {
+    /// The library's root: every script below it is a track.
     public let library: URL
+    /// Where the tracks go, mirroring the library's folders; holds the build's
+    /// record and lock file.
     public let output: URL
     public let options: BuildOptions
     public let planner: any TrackPlanner
@@ -63,7 +66,12 @@ public struct LibraryBuild: Sendable {
                 pruned = OutputFolder(root: output).prune(orphans, record: record)
                 pruned.forEach { progress(.pruned(output: $0)) }
             }
-            try record.update { $0.keepStamps(of: hashes) }
+            // Entries of deleted scripts whose outputs are gone too have nothing left to prune.
+            let kept = Set(scripts).union(orphans.compactMap(\.script))
+            try record.update { record in
+                record.tracks = record.tracks.filter { kept.contains($0.key) }
+                record.keepStamps(of: hashes)
+            }
         }
         withExtendedLifetime(lock) {}
         try Task.checkCancellation()

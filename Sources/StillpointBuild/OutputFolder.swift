@@ -22,12 +22,12 @@ struct OutputFolder {
         return removed.sorted()
     }
 
-    /// Recorded outputs whose scripts are not among `scripts`, and strays, that
-    /// still exist.
+    /// Recorded outputs that still exist but whose scripts are not among
+    /// `scripts`, and strays.
     func orphans(in record: BuildRecord, scripts: Set<String>) -> [Orphan] {
-        var orphans = record.tracks.keys.sorted().filter { !scripts.contains($0) }.compactMap { script in
-            let outputs = record.tracks[script].map { existing($0.allOutputs) } ?? []
-            return Orphan(script: script, outputs: outputs)
+        var orphans = record.tracks.sorted { $0.key < $1.key }.compactMap { script, entry in
+            let outputs = existing(entry.allOutputs)
+            return scripts.contains(script) || outputs.isEmpty ? nil : Orphan(script: script, outputs: outputs)
         }
         let strays = existing(record.strays)
         if !strays.isEmpty { orphans.append(Orphan(script: nil, outputs: strays)) }

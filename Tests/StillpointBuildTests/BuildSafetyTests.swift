@@ -97,6 +97,17 @@ struct BuildSafetyTests {
         #expect(try await lib.build().orphans.isEmpty)
     }
 
+    @Test func aDeletedScriptWhoseOutputIsGoneTooIsForgotten() async throws {
+        let lib = try TemporaryLibrary()
+        _ = try await lib.build()
+        try lib.remove("c.session")
+        try FileManager.default.removeItem(at: lib.output.appendingPathComponent("c.flac"))
+        #expect(try await lib.build().orphans.isEmpty)
+        let record = try String(contentsOf: lib.output.appendingPathComponent(".stillpoint-build.json"), encoding: .utf8)
+        #expect(!record.contains("c.session"))
+        #expect(record.contains("a.session"))
+    }
+
     @Test func aChangeOfFormatLeavesTheOldFileAsAStrayToPrune() async throws {
         let lib = try TemporaryLibrary()
         _ = try await lib.build()
