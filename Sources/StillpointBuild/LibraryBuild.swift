@@ -66,18 +66,20 @@ public struct LibraryBuild: Sendable {
                 pruned = OutputFolder(root: output).prune(orphans, record: record)
                 pruned.forEach { progress(.pruned(output: $0)) }
             }
-            // Entries of deleted scripts whose outputs are gone too have nothing left to prune.
+            // Deleted scripts and strays whose outputs are gone too have nothing left to prune.
             let kept = Set(scripts).union(orphans.compactMap(\.script))
+            let folder = OutputFolder(root: output)
             try record.update { record in
                 record.tracks = record.tracks.filter { kept.contains($0.key) }
+                record.strays = folder.existing(record.strays)
                 record.keepStamps(of: hashes)
             }
         }
         withExtendedLifetime(lock) {}
         try Task.checkCancellation()
         return BuildReport(
-            tracks: tracks, orphans: options.prune && !options.dryRun ? [] : orphans, pruned: pruned, leftoversRemoved: leftovers,
-            filesHashed: hashes.filesRead)
+            tracks: tracks, orphans: options.prune && !options.dryRun ? [] : orphans, pruned: pruned,
+            leftoversRemoved: leftovers, filesHashed: hashes.filesRead)
     }
 
     /// Runs `job` for every script, at most `jobs` at once, each on a thread of its

@@ -52,7 +52,8 @@ struct OutputFolder {
         return deleted
     }
 
-    private func existing(_ outputs: [String]) -> [String] {
+    /// Those of `outputs` (relative to the folder) that exist.
+    func existing(_ outputs: [String]) -> [String] {
         outputs.filter { FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path) }
     }
 
