@@ -1,0 +1,50 @@
+import Foundation
+
+/// What the last builds rendered, kept in the output folder
+/// (`.stillpoint-build.json`): for each track, the content hash of every file it
+/// depended on, its settings fingerprint and the renderer version, so that the
+/// next build can tell exactly which tracks are stale.
+struct BuildRecord: Codable, Sendable, Equatable {
+    static let fileName = ".stillpoint-build.json"
+    static let currentFormat = 1
+
+    var format = currentFormat
+    /// By script path relative to the library.
+    var tracks: [String: TrackRecord] = [:]
+    /// The stamps of the files the tracks depend on, by dependency key, so that an
+    /// unchanged file need not be read again.
+    var files: [String: FileStamp] = [:]
+    /// Outputs (relative to the output folder) left behind when a track's output
+    /// changed name, for instance after a change of format; pruned like orphans.
+    var strays: [String] = []
+
+    /// The record in `folder`; an empty one when there is none, or when it cannot
+    /// be read or was written by another format (everything then renders again,
+    /// which is safe).
+    static func load(from folder: URL) -> BuildRecord {
+        guard let data = try? Data(contentsOf: folder.appendingPathComponent(fileName)),
+            let record = try? JSONDecoder().decode(BuildRecord.self, from: data),
+            record.format == currentFormat
+        else { return BuildRecord() }
+        return record
+    }
+
+    func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return try encoder.encode(self)
+    }
+}
+
+/// What one track's output was made from.
+struct TrackRecord: Codable, Sendable, Equatable {
+    /// Relative to the output folder.
+    var output: String
+    var extraOutputs: [String]
+    var rendererVersion: String
+    var fingerprint: String
+    /// Content hash of each dependency, by dependency key.
+    var dependencies: [String: String]
+
+    var allOutputs: [String] { [output] + extraOutputs }
+}

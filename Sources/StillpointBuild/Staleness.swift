@@ -1,0 +1,43 @@
+/// Decides whether a track's output still matches what it is made from.
+enum Staleness {
+    /// The reasons `now` (what the track would be made from today) differs from
+    /// `before` (what its output was made from); empty when it is up to date.
+    /// `script` is the track's own dependency key; `clipNames` names the clips
+    /// among the dependency keys.
+    static func reasons(
+        now: TrackRecord, before: TrackRecord?, outputExists: Bool, script: String,
+        clipNames: [String: String]
+    ) -> [StaleReason] {
+        guard let before else { return [.newTrack] }
+        var reasons: [StaleReason] = []
+        if !outputExists { reasons.append(.outputMissing) }
+        if now.rendererVersion != before.rendererVersion {
+            reasons.append(.rendererChanged(from: before.rendererVersion, to: now.rendererVersion))
+        }
+        if now.fingerprint != before.fingerprint { reasons.append(.settingsChanged) }
+        func named(_ key: String) -> String {
+            clipNames[key].map { "clip `\($0)`" } ?? "`\(key)`"
+        }
+        let keys = now.dependencies.keys.sorted { ($0 == script ? 0 : 1, $0) < ($1 == script ? 0 : 1, $1) }
+        for key in keys {
+            switch before.dependencies[key] {
+            case nil:
+                reasons.append(.nowUses(named(key)))
+            case now.dependencies[key]:
+                break
+            case _?:
+                if key == script {
+                    reasons.append(.scriptChanged)
+                } else if let clip = clipNames[key] {
+                    reasons.append(.clipChanged(clip))
+                } else {
+                    reasons.append(.fileChanged(key))
+                }
+            }
+        }
+        for key in before.dependencies.keys.sorted() where now.dependencies[key] == nil {
+            reasons.append(.noLongerUses("`\(key)`"))
+        }
+        return reasons
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+/// Brings one script up to date: plan, hash what it depends on, compare with the
+/// record, render when stale, record. Runs on a worker thread of its own, since
+/// planning and rendering are long, blocking work.
+struct TrackJob: Sendable {
+    let paths: LibraryPaths
+    let output: URL
+    let options: BuildOptions
+    let planner: any TrackPlanner
+    let renderer: any TrackRenderer
+    let hashes: FileHashCache
+    let record: RecordStore
+    let progress: @Sendable (BuildEvent) -> Void
+
+    func run(script: String) -> TrackResult {
+        let scriptURL = paths.root.appendingPathComponent(script)
+        let track: ReadyTrack
+        switch planner.plan(script: scriptURL) {
+        case .failed(let message):
+            return failure(script, output: nil, reasons: [], message)
+        case .ready(let ready):
+            track = ready
+        }
+        let outputPath = LibraryPaths.outputPath(forScript: script, fileExtension: track.fileExtension)
+        let destination = output.appendingPathComponent(outputPath)
+
+        var stamps: [String: FileStamp] = [:]
+        var clipNames: [String: String] = [:]
+        do {
+            for dependency in [scriptURL] + track.dependencies {
+                let key = paths.key(for: dependency)
+                stamps[key] = try hashes.stamp(key: key)
+                if let name = track.clipNames[dependency] { clipNames[key] = name }
+            }
+        } catch {
+            return failure(script, output: destination, reasons: [], error.description)
+        }
+        let entry = TrackRecord(
+            output: outputPath, extraOutputs: [], rendererVersion: options.rendererVersion,
+            fingerprint: track.fingerprint, dependencies: stamps.mapValues(\.hash))
+        let previous = record.entry(for: script)
+        let outputExists = previous?.output == outputPath
+            && FileManager.default.fileExists(atPath: destination.path)
+        var reasons = Staleness.reasons(
+            now: entry, before: previous, outputExists: outputExists,
+            script: paths.key(for: scriptURL), clipNames: clipNames)
+        if reasons.isEmpty {
+            guard options.force else {
+                progress(.upToDate(script: script))
+                return TrackResult(script: script, output: destination, reasons: [], status: .upToDate)
+            }
+            reasons = [.forced]
+        }
+        progress(.stale(script: script, reasons: reasons))
+        if options.dryRun {
+            return TrackResult(script: script, output: destination, reasons: reasons, status: .wouldRender)
+        }
+        return render(track, script: script, to: destination, entry: entry, stamps: stamps, reasons: reasons)
+    }
+
+    private func render(
+        _ track: ReadyTrack, script: String, to destination: URL, entry: TrackRecord,
+        stamps: [String: FileStamp], reasons: [StaleReason]
+    ) -> TrackResult {
+        let started = Date()
+        let receipt: RenderReceipt
+        do {
+            try FileManager.default.createDirectory(
+                at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+            receipt = try renderer.render(track, script: paths.root.appendingPathComponent(script), to: destination)
+        } catch {
+            return failure(script, output: destination, reasons: reasons, "\(error)")
+        }
+        var entry = entry
+        let outputs = LibraryPaths(library: output)
+        entry.extraOutputs = receipt.extraOutputs.map { outputs.key(for: $0) }
+        do {
+            try record.trackRendered(script, entry: entry, stamps: stamps)
+        } catch {
+            return failure(script, output: destination, reasons: reasons, "rendered, but not recorded: \(error)")
+        }
+        progress(.rendered(script: script, output: destination, seconds: Date().timeIntervalSince(started)))
+        return TrackResult(script: script, output: destination, reasons: reasons, status: .rendered(receipt))
+    }
+
+    private func failure(_ script: String, output: URL?, reasons: [StaleReason], _ message: String) -> TrackResult {
+        progress(.failed(script: script, message: message))
+        return TrackResult(script: script, output: output, reasons: reasons, status: .failed(message: message))
+    }
+}
