@@ -57,10 +57,10 @@ session() {
       print "bed binaural 200 Hz beat 6 Hz level -30 dB fade 20s 20s"
       print ""
       print "# Partials 1, 2.76 and 5.40 x 432 Hz, down 60 dB at 8 s; -12 dBFS peak."
-      print "sound bell = bell 432 Hz decay 8s level -12 dB"
+      print "sound bowl = bell 432 Hz decay 8s level -12 dB"
       print ""
       for (t = 0; t < dur; t += 30) {
-        if (t % 360 == 0) printf "at %s play bell\n", clock(t)
+        if (t % 360 == 0) printf "at %s play bowl\n", clock(t)
         k = t / 30 % 120 + 1
         printf "at %s say clip-%03d \"%s\"\n", clock(t + 2), k, text[k]
       }
