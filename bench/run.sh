@@ -172,4 +172,12 @@ awk -v fw="${walls[0]}" -v ww="${walls[1]}" -v f="$floor" -v d="$dur" \
   printf "peak memory: %d MiB (target < 150): %s\n", m, (m < 150 ? "met" : "MISSED")
   printf "peak memory at %d min: %d MiB vs %d MiB (target: no growth, within 10%%): %s\n", long, pl, p1,
          (pl <= p1 * 1.1 + 2 ? "met" : "MISSED") }'
+if $peers; then # rows 4.. are sox flac16, sox wav24, ffmpeg flac16, ffmpeg wav24
+  for i in 4 5 6 7; do
+    own=$(( i % 2 == 0 ? 0 : 1 ))
+    awk -v a="${names[$own]}" -v b="${names[$i]}" -v wa="${walls[$own]}" -v wb="${walls[$i]}" 'BEGIN{
+      printf "%s vs %s: %.1f × faster (target > 1): %s\n", a, b, wb / (wa > 0 ? wa : 0.01), (wa < wb ? "met" : "MISSED") }'
+  done
+fi
+[ "$min" -eq 60 ] || echo "(the targets are for the full 60 minutes; a short run is dominated by start-up)"
 exit $status
