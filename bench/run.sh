@@ -131,7 +131,7 @@ rm -f "$out/stillpoint-long.flac"
 # The floor: libFLAC's own encoder at -5 on the same audio, from a 16-bit WAV.
 flac -d -s -f -o "$out/floor-in.wav" "$flac_out"
 measure "floor flac -5" $dur flac -5 -f -s -o "$out/floor.flac" "$out/floor-in.wav"
-floor=${walls[-1]}
+floor=${walls[${#walls[@]} - 1]}
 rm -f "$out/floor-in.wav" "$out/floor.flac"
 
 if $peers; then

@@ -27,9 +27,9 @@ command -v espeak-ng >/dev/null && command -v sox >/dev/null ||
 
 # A slow, low, gentle voice: 120 words a minute, pitch 35, a short gap between words.
 voice=(-v en-us+f3 -s 120 -p 35 -g 3)
-# Kept in another format on purpose, so that the renderer's readers of those formats
-# are exercised by the library itself. Every other clip is FLAC.
-declare -A format_of=([its-ok]=wav [goodnight]=ogg)
+# Two clips are kept in another format on purpose, so that the library itself
+# exercises the renderer's readers of those formats. Every other clip is FLAC.
+format_of() { case $1 in its-ok) echo wav ;; goodnight) echo ogg ;; *) echo flac ;; esac; }
 extensions=(flac wav ogg opus mp3 aiff)
 
 # NAME<TAB>PARTIAL(0|1)<TAB>TEXT for every `say` with a transcript, in file order.
@@ -80,8 +80,8 @@ made=0; kept=0
 while IFS=$'\t' read -r name text; do
   existing=$(recordings "$name")
   if [ -n "$existing" ] && ! $all; then kept=$((kept + 1)); continue; fi
-  [ -z "$existing" ] || rm -f $existing
-  ext=${format_of[$name]:-flac}
+  [ -z "$existing" ] || echo "$existing" | while IFS= read -r f; do rm -f "$f"; done
+  ext=$(format_of "$name")
   case $ext in ogg) enc=(-C 6) ;; *) enc=(-b 16) ;; esac
   espeak-ng "${voice[@]}" -w "$work/raw.wav" "$text"
   # Trim silence below -50 dB at both ends, then leave a short, even margin.
@@ -91,13 +91,13 @@ while IFS=$'\t' read -r name text; do
 done < <(transcripts)
 
 # The format forbids two recordings of one name, so refuse to leave any behind.
-dupes=$(find "$clips" -maxdepth 1 -type f -name '*.*' -printf '%f\n' | sed 's/\.[^.]*$//' | sort | uniq -d)
+clip_names() { ls "$clips" | sed -n 's/\.[^.]*$//p' | sort; }
+dupes=$(clip_names | uniq -d)
 [ -z "$dupes" ] || { echo "two recordings with the same name: $dupes" >&2; exit 1; }
 # Recordings no script uses any more are reported, not deleted: they may be the
 # practitioner's own voice.
 used=$(transcripts | cut -f1 | sort)
-find "$clips" -maxdepth 1 -type f -name '*.*' -printf '%f\n' | sed 's/\.[^.]*$//' | sort |
-  comm -23 - <(echo "$used") | sed 's/^/unused recording: /' >&2
+clip_names | comm -23 - <(echo "$used") | sed 's/^/unused recording: /' >&2
 
 # Twenty seconds of waves: brown noise, band-limited, swelling twice; the loop
 # point sits in the quiet between two waves, so it loops without a seam.
@@ -106,4 +106,4 @@ if [ ! -f "$ocean" ] || $all; then
   sox -R -n -r 22050 -c 1 -b 16 "$ocean" synth 20 brownnoise synth 20 sine amod 0.1 25 75 \
     lowpass 1000 highpass 50 gain -n -8
 fi
-echo "clips: $made made, $kept kept ($(find "$clips" -maxdepth 1 -type f | wc -l) in $clips)"
+echo "clips: $made made, $kept kept ($(clip_names | wc -l | tr -d ' ') in $clips)"
