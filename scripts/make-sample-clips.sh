@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Records the sample library's voice with espeak-ng, so the library renders without
+# --draft on a fresh clone. A practitioner replaces these files with their own voice:
+# same names, any supported format (see `stillpoint clips --missing`).
+#
+#   usage: scripts/make-sample-clips.sh [--all]
+#
+# Reads every `say NAME "TEXT"` line of every .session under scripts-library/ and
+# writes scripts-library/clips/NAME.flac (mono, 22050 Hz, 16-bit, leading and
+# trailing silence trimmed to a short margin). The transcript is the first one
+# found (files in name order) on a line without `from`/`to`, because such a line
+# may carry the words of only part of the recording; failing that, the first one.
+# Only missing clips are made unless --all is given. It also makes the looped
+# ocean recording, scripts-library/ambience/ocean.flac, when it is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+lib=scripts-library
+clips=$lib/clips
+all=false
+case ${1:-} in
+  --all) all=true ;;
+  "") ;;
+  *) echo "usage: $0 [--all]" >&2; exit 2 ;;
+esac
+command -v espeak-ng >/dev/null && command -v sox >/dev/null ||
+  { echo "needs espeak-ng and sox (scripts/setup.sh installs them)" >&2; exit 1; }
+
+# A slow, low, gentle voice: 120 words a minute, pitch 35, a short gap between words.
+voice=(-v en-us+f3 -s 120 -p 35 -g 3)
+# Two clips are kept in another format on purpose, so that the library itself
+# exercises the renderer's readers of those formats. Every other clip is FLAC.
+format_of() { case $1 in its-ok) echo wav ;; goodnight) echo ogg ;; *) echo flac ;; esac; }
+extensions=(flac wav ogg opus mp3 aiff)
+
+# NAME<TAB>PARTIAL(0|1)<TAB>TEXT for every `say` with a transcript, in file order.
+# A cue may start with a time prefix (+4s, at 5:00, 5:00); keywords are
+# case-insensitive; \" and \\ inside the quotes are unescaped.
+phrases() {
+  find "$lib" -name '*.session' | LC_ALL=C sort | while IFS= read -r f; do
+    awk '
+      { line = $0; sub(/^[ \t]+/, "", line)
+        low = tolower(line)
+        if (match(low, /^(\+[^ \t]+|at[ \t]+[^ \t]+|[0-9][0-9:.]*)[ \t]+/)) { line = substr(line, RLENGTH + 1); low = substr(low, RLENGTH + 1) }
+        if (!match(low, /^say[ \t]+/)) next
+        line = substr(line, RLENGTH + 1)
+        if (!match(line, /^[^ \t"#]+/)) next
+        name = substr(line, 1, RLENGTH); rest = substr(line, RLENGTH + 1)
+        if (!match(rest, /^[ \t]*"/)) next
+        rest = substr(rest, RLENGTH + 1); text = ""
+        while (length(rest) > 0) {
+          c = substr(rest, 1, 1); rest = substr(rest, 2)
+          if (c == "\\") { text = text substr(rest, 1, 1); rest = substr(rest, 2) }
+          else if (c == "\"") break
+          else text = text c
+        }
+        sub(/#.*/, "", rest)
+        partial = (tolower(rest) ~ /(^|[ \t])(from|to)[ \t]/) ? 1 : 0
+        printf "%s\t%d\t%s\n", name, partial, text
+      }' "$f"
+  done
+}
+
+# The chosen transcript of each clip name, one NAME<TAB>TEXT a line.
+transcripts() {
+  phrases | awk -F'\t' '
+    !($1 in seen) { seen[$1] = 1; order[++n] = $1 }
+    $2 == 0 && !($1 in full) { full[$1] = $3 }
+    !($1 in any) { any[$1] = $3 }
+    END { for (i = 1; i <= n; i++) { k = order[i]; printf "%s\t%s\n", k, ((k in full) ? full[k] : any[k]) } }'
+}
+
+# Every recording of NAME in the clips folder, whatever its extension.
+recordings() { local e; for e in "${extensions[@]}"; do [ -f "$clips/$1.$e" ] && echo "$clips/$1.$e"; done; true; }
+
+mkdir -p "$clips" "$lib/ambience"
+work=$(mktemp -d "${TMPDIR:-/tmp}/sample-clips.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+made=0; kept=0
+while IFS=$'\t' read -r name text; do
+  existing=$(recordings "$name")
+  if [ -n "$existing" ] && ! $all; then kept=$((kept + 1)); continue; fi
+  [ -z "$existing" ] || echo "$existing" | while IFS= read -r f; do rm -f "$f"; done
+  ext=$(format_of "$name")
+  case $ext in ogg) enc=(-C 6) ;; *) enc=(-b 16) ;; esac
+  espeak-ng "${voice[@]}" -w "$work/raw.wav" "$text"
+  # Trim silence below -50 dB at both ends, then leave a short, even margin.
+  sox "$work/raw.wav" -r 22050 -c 1 "${enc[@]}" "$clips/$name.$ext" \
+    silence 1 0.02 -50d reverse silence 1 0.02 -50d reverse pad 0.05 0.2
+  made=$((made + 1))
+done < <(transcripts)
+
+# The format forbids two recordings of one name, so refuse to leave any behind.
+clip_names() { ls "$clips" | sed -n 's/\.[^.]*$//p' | sort; }
+dupes=$(clip_names | uniq -d)
+[ -z "$dupes" ] || { echo "two recordings with the same name: $dupes" >&2; exit 1; }
+# Recordings no script uses any more are reported, not deleted: they may be the
+# practitioner's own voice.
+used=$(transcripts | cut -f1 | sort)
+clip_names | comm -23 - <(echo "$used") | sed 's/^/unused recording: /' >&2
+
+# Twenty seconds of waves: brown noise, band-limited, swelling twice; the loop
+# point sits in the quiet between two waves, so it loops without a seam.
+ocean=$lib/ambience/ocean.flac
+if [ ! -f "$ocean" ] || $all; then
+  sox -R -n -r 22050 -c 1 -b 16 "$ocean" synth 20 brownnoise synth 20 sine amod 0.1 25 75 \
+    lowpass 1000 highpass 50 gain -n -8
+fi
+echo "clips: $made made, $kept kept ($(clip_names | wc -l | tr -d ' ') in $clips)"
