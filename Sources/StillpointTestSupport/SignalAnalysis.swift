@@ -137,11 +137,13 @@ public enum SignalAnalysis {
             return (Double(k) + shift) * binWidth
         }
 
-        /// The largest magnitude within ±`bins` bins of `hertz`.
+        /// The amplitude of a sine near `hertz`, from the power within ±`bins` bins
+        /// (the Hann window spreads a sine's power, 1.5·A², over its main lobe
+        /// however it falls between bins, so this does not scallop).
         public func magnitude(near hertz: Double, bins: Int = 3) -> Double {
             let k = Int((hertz / binWidth).rounded())
             let r = max(0, k - bins)...min(magnitudes.count - 1, k + bins)
-            return r.map { magnitudes[$0] }.max() ?? 0
+            return (r.reduce(0.0) { $0 + magnitudes[$1] * magnitudes[$1] } / 1.5).squareRoot()
         }
 
         /// Mean power (magnitude squared) per bin between two frequencies, in dB.
