@@ -207,7 +207,7 @@ public final class TruePeakLimiter: @unchecked Sendable {
         }
         let held: Float = queueCount > 0 ? queueGains[queueHead] : 1
         var gain = 1 - (1 - released) * releaseFactor
-        if gain > 0.999_999 { gain = 1 }
+        if gain > 0.9999 { gain = 1 }
         gain = min(gain, held)
         released = gain
         unityRun = gain == 1 ? unityRun + 1 : 0
