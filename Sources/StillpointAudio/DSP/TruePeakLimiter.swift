@@ -45,7 +45,7 @@ public final class TruePeakLimiter: @unchecked Sendable {
     private var queueSegments: UnsafeMutablePointer<Int>
     private var queueHead = 0
     private var queueCount = 0
-    private var released: Float = 1
+    private var depthBelowUnity: Float = 0
     private var box1: UnsafeMutablePointer<Float>
     private var box2: UnsafeMutablePointer<Float>
     private var box1Position = 0
@@ -206,10 +206,13 @@ public final class TruePeakLimiter: @unchecked Sendable {
             queueCount -= 1
         }
         let held: Float = queueCount > 0 ? queueGains[queueHead] : 1
-        var gain = 1 - (1 - released) * releaseFactor
-        if gain > 0.9999 { gain = 1 }
-        gain = min(gain, held)
-        released = gain
+        // Kept as the depth below 1 so that the release keeps moving in Float
+        // precision; the last 1e-4 (0.001 dB) is dropped so it ends exactly at 1.
+        var depth = depthBelowUnity * releaseFactor
+        if depth < 1e-4 { depth = 0 }
+        depth = max(depth, 1 - held)
+        depthBelowUnity = depth
+        let gain = 1 - depth
         unityRun = gain == 1 ? unityRun + 1 : 0
 
         box1Sum += Double(gain - box1[box1Position])
