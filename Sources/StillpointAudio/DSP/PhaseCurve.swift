@@ -19,7 +19,7 @@ struct PhaseCurve: Sendable {
     /// Exponential rate per frame, or nil for a linear (or no) glide.
     private let growth: Double?
     /// Phase reached at the end of the glide.
-    private let glideCycles: Double
+    let glideCycles: Double
 
     /// - Parameters:
     ///   - hertz: the frequency (Hz) and its glide.
@@ -62,8 +62,9 @@ struct PhaseCurve: Sendable {
     /// The highest frequency of the curve, in cycles per frame.
     var highestRate: Double { max(startRate, endRate) }
 
-    /// Whether the phase is a plain product of the frame index from frame `n` on,
-    /// so a block can skip the glide branch.
+    /// Whether the phase is `glideCycles + endRate · (n − glide)` from frame `n` on,
+    /// so a block can count `n − glide` in a `Double` (exact below 2^53, hence the
+    /// same samples as `cycles(at:)`) and run a branch-free loop.
     @inline(__always)
     func isSteady(from n: Int64) -> Bool { n >= glide }
 }

@@ -9,6 +9,15 @@ struct SineVoice: Sendable {
     }
 
     func render(from n: Int64, count: Int, into out: UnsafeMutablePointer<Float>) {
+        if phase.isSteady(from: n) {
+            let start = phase.glideCycles, step = phase.endRate
+            var k = Double(n - phase.glide)
+            for i in 0..<count {
+                out[i] = FastSine.sin(cycles: start + step * k)
+                k += 1
+            }
+            return
+        }
         for i in 0..<count {
             out[i] = FastSine.sin(cycles: phase.cycles(at: n + Int64(i)))
         }
