@@ -1,0 +1,118 @@
+import Foundation
+import StillpointScript
+
+/// The per-frame gains with which an event enters the mix: its level (dB, gliding
+/// linearly in dB), its linear fades, and its constant-power pan.
+///
+/// Fades are linear in amplitude, as in workload B60: the fade-in gain at frame n
+/// is n / fadeIn (0 at the event's first frame), the fade-out gain is
+/// (length − n) / fadeOut (reaching 0 at the event's end); where they overlap they
+/// multiply. Pan p (−1…1, gliding linearly) gives left √2·cos θ and right √2·sin θ
+/// with θ = (p + 1)·π/4: 0 dB in both channels at the centre, constant power
+/// everywhere. Every value is a function of the frame alone, so block size never
+/// matters.
+public struct GainEnvelope: Sendable {
+    /// The shortest fade at each end of a voice clip, so nothing clicks.
+    public static let clipEdgeFade = 0.005
+
+    let level: Param
+    let pan: Param
+    let length: Int64
+    let fadeIn: Int64
+    let fadeOut: Int64
+
+    /// - Parameters:
+    ///   - length: the event's length in frames (`end − start`).
+    ///   - minimumFade: frames each fade lasts at least (for voice clips,
+    ///     `clipEdgeFade` seconds at the track's rate, see `minimumClipFade(rate:)`).
+    public init(mix: Mix, length: Int64, minimumFade: Int64 = 0) {
+        level = mix.level
+        pan = mix.pan
+        self.length = length
+        fadeIn = max(mix.fadeIn, minimumFade)
+        fadeOut = max(mix.fadeOut, minimumFade)
+    }
+
+    /// `clipEdgeFade` in frames at `rate`.
+    public static func minimumClipFade(rate: Int) -> Int64 {
+        Int64((clipEdgeFade * Double(rate)).rounded())
+    }
+
+    /// Fills the gains for local frames `[n, n + count)`. With `right`, `left` and
+    /// `right` get the panned gains of each channel; without it (a mono track),
+    /// `left` gets the gain without pan.
+    public func fill(
+        from n: Int64, count: Int, left: UnsafeMutablePointer<Float>, right: UnsafeMutablePointer<Float>?
+    ) {
+        fillLevel(from: n, count: count, into: left)
+        applyFades(from: n, count: count, to: left)
+        if let right { applyPan(from: n, count: count, left: left, right: right) }
+    }
+
+    /// Linear gain of `level` at frame n.
+    public func levelGain(at n: Int64) -> Float {
+        Float(pow(10, Self.value(level, at: n) / 20))
+    }
+
+    /// A `Param`'s value at frame n: linear from start to end over its glide.
+    static func value(_ p: Param, at n: Int64) -> Double {
+        if p.isConstant || n >= p.glide { return p.isConstant ? p.start : p.end }
+        return p.start + (p.end - p.start) * Double(max(n, 0)) / Double(p.glide)
+    }
+
+    private func fillLevel(from n: Int64, count: Int, into gain: UnsafeMutablePointer<Float>) {
+        var i = 0
+        if !level.isConstant {
+            while i < count, n + Int64(i) < level.glide {
+                gain[i] = levelGain(at: n + Int64(i))
+                i += 1
+            }
+        }
+        if i < count {
+            gain.advanced(by: i).update(repeating: levelGain(at: n + Int64(i)), count: count - i)
+        }
+    }
+
+    private func applyFades(from n: Int64, count: Int, to gain: UnsafeMutablePointer<Float>) {
+        let end = n + Int64(count)
+        if fadeIn > 0, n < fadeIn {
+            for frame in n..<min(end, fadeIn) {
+                gain[Int(frame - n)] *= Float(Double(max(frame, 0)) / Double(fadeIn))
+            }
+        }
+        let fadeStart = length - fadeOut
+        if fadeOut > 0, end > fadeStart {
+            for frame in max(n, fadeStart)..<end {
+                gain[Int(frame - n)] *= Float(Double(max(length - frame, 0)) / Double(fadeOut))
+            }
+        } else if end > length {
+            for frame in max(n, length)..<end { gain[Int(frame - n)] = 0 }
+        }
+    }
+
+    /// Left and right pan gains for pan position p.
+    public static func panGains(_ p: Double) -> (left: Float, right: Float) {
+        let theta = (min(max(p, -1), 1) + 1) * Double.pi / 4
+        return (Float(2.0.squareRoot() * cos(theta)), Float(2.0.squareRoot() * sin(theta)))
+    }
+
+    private func applyPan(
+        from n: Int64, count: Int, left: UnsafeMutablePointer<Float>, right: UnsafeMutablePointer<Float>
+    ) {
+        var i = 0
+        if !pan.isConstant {
+            while i < count, n + Int64(i) < pan.glide {
+                let (l, r) = Self.panGains(Self.value(pan, at: n + Int64(i)))
+                right[i] = left[i] * r
+                left[i] *= l
+                i += 1
+            }
+        }
+        guard i < count else { return }
+        let (l, r) = Self.panGains(Self.value(pan, at: n + Int64(i)))
+        for j in i..<count {
+            right[j] = left[j] * r
+            left[j] *= l
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import StillpointScript
+
+/// The phase, in cycles, of an oscillator whose frequency follows a `Param`, as a
+/// closed form of the frame index: the integral of the frequency, so a glide is
+/// phase-continuous and any frame can be computed without the ones before it.
+///
+/// A glide between two positive frequencies is exponential in time (even in
+/// pitch): f(n) = f0·e^(k·n), whose integral is f0·(e^(k·n) − 1)/k (`expm1` keeps
+/// it exact for tiny k). After the glide the final frequency holds. A glide that
+/// touches zero or below (which the resolver rejects for audible frequencies, but a
+/// beat may be 0) falls back to linear in Hz.
+struct PhaseCurve: Sendable {
+    /// Cycles per frame at the start and at the end of the glide.
+    let startRate: Double
+    let endRate: Double
+    /// Glide length in frames (0: constant).
+    let glide: Int64
+    /// Exponential rate per frame, or nil for a linear (or no) glide.
+    private let growth: Double?
+    /// Phase reached at the end of the glide.
+    let glideCycles: Double
+
+    /// - Parameters:
+    ///   - hertz: the frequency (Hz) and its glide.
+    ///   - ratio: multiplies the frequency (a partial's ratio, or ±½ for a beat).
+    init(_ hertz: Param, rate: Int, ratio: Double = 1) {
+        startRate = hertz.start * ratio / Double(rate)
+        endRate = (hertz.isConstant ? hertz.start : hertz.end) * ratio / Double(rate)
+        glide = hertz.isConstant ? 0 : max(hertz.glide, 0)
+        let g = Double(glide)
+        if glide > 0, hertz.start > 0, hertz.end > 0 {
+            let k = log(hertz.end / hertz.start) / g
+            growth = k
+            glideCycles = startRate * expm1(k * g) / k
+        } else {
+            growth = nil
+            glideCycles = (startRate + endRate) * g / 2
+        }
+    }
+
+    /// Phase in cycles at frame `n` (n ≥ 0), from phase 0 at frame 0.
+    @inline(__always)
+    func cycles(at n: Int64) -> Double {
+        if n >= glide {
+            return glideCycles + endRate * Double(n - glide)
+        }
+        let x = Double(n)
+        if let k = growth {
+            return startRate * expm1(k * x) / k
+        }
+        return startRate * x + (endRate - startRate) * x * x / (2 * Double(glide))
+    }
+
+    /// Frequency in cycles per frame at frame `n`.
+    func rate(at n: Int64) -> Double {
+        if n >= glide { return endRate }
+        if let k = growth { return startRate * exp(k * Double(n)) }
+        return startRate + (endRate - startRate) * Double(n) / Double(glide)
+    }
+
+    /// The highest frequency of the curve, in cycles per frame.
+    var highestRate: Double { max(startRate, endRate) }
+
+    /// Whether the phase is `glideCycles + endRate · (n − glide)` from frame `n` on,
+    /// so a block can count `n − glide` in a `Double` (exact below 2^53, hence the
+    /// same samples as `cycles(at:)`) and run a branch-free loop.
+    @inline(__always)
+    func isSteady(from n: Int64) -> Bool { n >= glide }
+}

@@ -1,0 +1,103 @@
+import StillpointScript
+
+/// One event's generated sound, rendered block by block into `Float` buffers.
+///
+/// The mixer creates one voice per generator or breathing event and asks it for
+/// local frames `[n, n + count)` (n counts from the event's start). Output is at
+/// the 0 dB reference of the format page, so the mixer's gain 10^(L/20) gives the
+/// level L: a sine's peak is 1, each binaural ear's peak is 1, the isochronic
+/// tone's peak is 1, bell, drone and breathing peak at 1, and noise has the RMS of
+/// a sine of peak 1 (−3.01 dBFS).
+///
+/// Block size never changes the samples: phases are closed forms of the frame
+/// index, and the only sequential state (the pink and brown noise filters) runs
+/// per sample. A render that does not continue the previous one (a `--from`
+/// preview, or a first render past frame 0) warms those filters up on the half
+/// second before `n`, which makes it match a full render to about 1e-9.
+public struct SynthVoice: Sendable {
+    enum Kind: Sendable {
+        case sine(SineVoice)
+        case binaural(BinauralVoice)
+        case isochronic(IsochronicVoice)
+        case noise(NoiseVoice)
+        case bell(BellVoice)
+        case drone(DroneVoice)
+        case breathe(BreathVoice)
+    }
+
+    var kind: Kind
+
+    /// Makes the voice for a generator, or nil for `.file`, which is a decoded
+    /// recording rather than a synthesised sound.
+    /// - Parameter seed: seeds noise; see `eventSeed(track:event:)`.
+    public init?(generator: Generator, rate: Int, seed: UInt64) {
+        switch generator {
+        case .sine(let frequency):
+            kind = .sine(SineVoice(frequency: frequency, rate: rate))
+        case .binaural(let frequency, let beat):
+            kind = .binaural(BinauralVoice(frequency: frequency, beat: beat, rate: rate))
+        case .isochronic(let frequency, let pulse):
+            kind = .isochronic(IsochronicVoice(frequency: frequency, pulse: pulse, rate: rate))
+        case .noise(let color):
+            kind = .noise(NoiseVoice(color: color, rate: rate, seed: seed))
+        case .bell(let frequency, let decay):
+            kind = .bell(BellVoice(frequency: frequency, decay: decay, rate: rate))
+        case .drone(let frequency):
+            kind = .drone(DroneVoice(frequency: frequency, rate: rate))
+        case .file:
+            return nil
+        }
+    }
+
+    /// Makes the breath-pacing tone of a `breathe` event.
+    public init(breath: BreathPattern, rate: Int) {
+        kind = .breathe(BreathVoice(pattern: breath, rate: rate))
+    }
+
+    /// Makes the voice for an event's source, or nil when the source is not
+    /// synthesised (silence, a clip, a file).
+    public init?(source: SoundSource, rate: Int, seed: UInt64) {
+        switch source {
+        case .generator(let generator): self.init(generator: generator, rate: rate, seed: seed)
+        case .breathe(let pattern): self.init(breath: pattern, rate: rate)
+        case .silence, .clip: return nil
+        }
+    }
+
+    /// A seed for one event's noise, derived from the track's `seed` setting and the
+    /// event's index in the timeline, so two noise beds of one track differ while
+    /// every render of the track stays the same.
+    public static func eventSeed(track: UInt64, event: Int) -> UInt64 {
+        NoiseVoice.mix(track &+ NoiseVoice.mix(UInt64(truncatingIfNeeded: event)))
+    }
+
+    /// 2 for binaural (a different signal in each ear), 1 for everything else.
+    public var channels: Int {
+        if case .binaural = kind { return 2 }
+        return 1
+    }
+
+    /// Renders local frames `[n, n + count)`. A mono voice writes `left` and copies
+    /// it to `right` when `right` is given; binaural writes its left ear to `left`
+    /// and its right ear to `right` (only the left ear when `right` is nil, since a
+    /// mono track cannot carry a beat).
+    public mutating func render(
+        from n: Int64, count: Int, left: UnsafeMutablePointer<Float>, right: UnsafeMutablePointer<Float>?
+    ) {
+        guard count > 0 else { return }
+        switch kind {
+        case .sine(let voice): voice.render(from: n, count: count, into: left)
+        case .binaural(let voice): voice.render(from: n, count: count, left: left, right: right)
+        case .isochronic(let voice): voice.render(from: n, count: count, into: left)
+        case .noise(var voice):
+            voice.render(from: n, count: count, into: left)
+            kind = .noise(voice)
+        case .bell(let voice): voice.render(from: n, count: count, into: left)
+        case .drone(let voice): voice.render(from: n, count: count, into: left)
+        case .breathe(let voice): voice.render(from: n, count: count, into: left)
+        }
+        if channels == 1, let right {
+            right.update(from: left, count: count)
+        }
+    }
+}
