@@ -1,0 +1,74 @@
+import Foundation
+
+extension Timeline {
+    /// The `timeline --json` document (docs: cli.md), keys in the documented
+    /// order so that the output is stable and diffs well. Seconds are frames / rate;
+    /// frames are the truth. `name` and `text` are left out when the event has none.
+    public func json() -> String {
+        var out = "{\n"
+        out += "  \"script\": \(jsonString(script)),\n"
+        out += "  \"rate\": \(rate), \"channels\": \(settings.channels),\n"
+        out += "  \"length\": { \"seconds\": \(seconds(length)), \"frames\": \(length) },\n"
+        out += "  \"events\": ["
+        out += events.map { event in
+            var fields = ["\"kind\": \(jsonString(event.kind.rawValue))"]
+            if let name = event.name { fields.append("\"name\": \(jsonString(name))") }
+            if let text = event.text { fields.append("\"text\": \(jsonString(text))") }
+            fields += [
+                "\"start\": \(seconds(event.start))", "\"end\": \(seconds(event.end))",
+                "\"startFrame\": \(event.start)", "\"endFrame\": \(event.end)",
+                "\"file\": \(jsonString(event.location.file))", "\"line\": \(event.location.line)",
+            ]
+            return "\n    { " + fields.joined(separator: ", ") + " }"
+        }.joined(separator: ",")
+        out += events.isEmpty ? "],\n" : "\n  ],\n"
+        out += "  \"chapters\": ["
+        out += chapters.map { "\n    { \"title\": \(jsonString($0.title)), \"start\": \(seconds($0.start)) }" }
+            .joined(separator: ",")
+        out += chapters.isEmpty ? "]\n" : "\n  ]\n"
+        return out + "}\n"
+    }
+
+    /// One line per event: start, end, kind, name, text; then the chapters.
+    ///
+    ///     0:04.000   0:07.512  say      welcome  "Welcome…"
+    public func text() -> String {
+        var lines = ["\(script): \(clock(seconds: seconds(length))), \(rate) Hz, \(settings.channels) channel(s)"]
+        for event in events {
+            var line = pad(clock(seconds: seconds(event.start)), 12) + " " + pad(clock(seconds: seconds(event.end)), 12)
+            line += "  " + event.kind.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
+            line += event.name ?? ""
+            if let text = event.text { line += "  \"\(text)\"" }
+            lines.append(line.trimmingCharacters(in: .whitespaces))
+        }
+        for chapter in chapters {
+            lines.append(pad(clock(seconds: seconds(chapter.start)), 12) + "  chapter  " + chapter.title)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func seconds(_ frames: Int64) -> Double {
+        Double(frames) / Double(rate)
+    }
+
+    private func pad(_ text: String, _ width: Int) -> String {
+        String(repeating: " ", count: max(0, width - text.count)) + text
+    }
+}
+
+/// A JSON string literal with the escapes JSON requires.
+func jsonString(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+        default: out.unicodeScalars.append(scalar)
+        }
+    }
+    return out + "\""
+}
