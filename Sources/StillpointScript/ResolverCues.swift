@@ -79,8 +79,10 @@ extension Resolver {
                        hints: guess.map { ["did you mean `\($0)`?"] } ?? ["start it with `bed \(name) = …` before this line"])
                 return
             }
-            placed[index].bed?.stopAt = spine
-            placed[index].bed?.stopFade = options.fadeOut.map { frames($0.seconds) } ?? placed[index].bed?.fadeOut ?? 0
+            guard var bed = placed[index].bed else { return }
+            bed.stopAt = spine
+            bed.stopFade = options.fadeOut.map { frames($0.seconds) } ?? bed.fadeOut
+            placed[index].bed = bed
             runningBeds[name] = nil
         }
     }

@@ -39,7 +39,7 @@ extension Resolver {
                     hints: ["move `end` later, or the cue earlier"]))
                 guard item.event.start < length else { continue }
                 item.event.end = length
-                item.event.mix.fadeOut = max(item.event.mix.fadeOut, frames(1))
+                if item.event.kind != .pause { item.event.mix.fadeOut = max(item.event.mix.fadeOut, frames(1)) }
             }
             clampFades(&item.event)
             events.append(item)
