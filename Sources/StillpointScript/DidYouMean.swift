@@ -17,23 +17,28 @@ func didYouMean(_ word: String, among candidates: [String]) -> String? {
     return best?.candidate
 }
 
-/// Levenshtein distance, giving up early (returning `limit + 1`) once it is
+/// Edit distance counting a swap of neighbours as one edit (optimal string
+/// alignment: `sya` is one slip from `say`), giving up early (returning `limit + 1`) once it is
 /// certainly above `limit`, so that long lists stay cheap.
 func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
     let a = Array(a), b = Array(b)
     if abs(a.count - b.count) > limit { return limit + 1 }
-    var previous = Array(0...b.count)
+    var beforePrevious = Array(0...b.count)
+    var previous = beforePrevious
     var current = previous
-    for i in 1...max(1, a.count) where !a.isEmpty {
+    for i in stride(from: 1, through: a.count, by: 1) {
         current[0] = i
         var rowMinimum = current[0]
         for j in stride(from: 1, through: b.count, by: 1) {
             let cost = a[i - 1] == b[j - 1] ? 0 : 1
             current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                current[j] = min(current[j], beforePrevious[j - 2] + 1)
+            }
             rowMinimum = min(rowMinimum, current[j])
         }
         if rowMinimum > limit { return limit + 1 }
-        swap(&previous, &current)
+        (beforePrevious, previous, current) = (previous, current, beforePrevious)
     }
-    return a.isEmpty ? b.count : previous[b.count]
+    return previous[b.count]
 }

@@ -154,6 +154,11 @@ struct LineCursor {
             unit = following.lowercased
             index += 1
         }
+        if unit.isEmpty, let following = peek, following.kind == .word, Self.isUnit(following.lowercased) {
+            throw LineError(
+                column: following.column,
+                message: "`\(following.text)` is not a unit of \(measure.noun.dropFirst(2)); write it like \(measure.example)")
+        }
         guard let factor = measure.units[unit] else {
             let message =
                 unit.isEmpty
@@ -191,6 +196,12 @@ struct LineCursor {
 
     mutating func glide(_ measure: Measure) throws(LineError) -> GlideValue {
         try glide { (cursor: inout LineCursor) throws(LineError) in try cursor.measured(measure) }
+    }
+
+    /// Whether `word` is a unit of anything, for "not a unit of …" messages.
+    static func isUnit(_ word: String) -> Bool {
+        durationUnits[word] != nil
+            || [Measure.frequency, .level, .loudness, .peak].contains { $0.units[word] != nil }
     }
 
     // MARK: Durations and times

@@ -351,7 +351,7 @@ struct Parser {
                 ? "expected a sound name or a generator, such as `sine 432 Hz`"
                 : "expected a generator, such as `bell 432 Hz` or `noise brown`")
         }
-        if filesByExtension, token.kind == .string || Self.hasFileExtension(token.text) {
+        if filesByExtension, token.kind == .string || token.text.contains("/") || Self.hasFileExtension(token.text) {
             _ = cursor.next()
             return .file(path: token.text, spot: Spot(line: cursor.line, column: token.column), loop: false)
         }
@@ -387,7 +387,11 @@ struct Parser {
             return .file(path: path, spot: spot, loop: false)
         default:
             let spot = Spot(line: cursor.line, column: token.column)
-            if allowSounds, !(token.text.first?.isNumber ?? true) { return .sound(name: token.text, spot: spot) }
+            // A name followed by a number is a generator misspelt, not a sound.
+            let followedByNumber = cursor.peek.map { LineCursor.leadingNumber(Substring($0.text)) != nil } ?? false
+            if allowSounds, !followedByNumber, !(token.text.first?.isNumber ?? true) {
+                return .sound(name: token.text, spot: spot)
+            }
             let guess = didYouMean(token.text, among: generatorKeywords)
             throw LineError(
                 column: token.column, message: "unknown generator `\(token.text)`",

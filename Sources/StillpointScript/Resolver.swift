@@ -22,6 +22,9 @@ final class Resolver {
     let options: ResolveOptions
     private(set) var diagnostics: [Diagnostic] = []
     private var reported: Set<String> = []
+    /// Files by the path shown in diagnostics, to quote their lines.
+    private var sources: [String: SourceText] = [:]
+    private var notesByFile: [String: [DiagnosticNote]] = [:]
 
     var settings = SettingsState()
     private var headerOpen = true
@@ -68,10 +71,15 @@ final class Resolver {
     }
 
     /// Adds a diagnostic once: a line inside `repeat` reports its problem once.
+    /// One made from a location only (an event's) gets its line and include
+    /// chain here.
     func add(_ diagnostic: Diagnostic) {
-        if reported.insert("\(diagnostic.location)|\(diagnostic.message)").inserted {
-            diagnostics.append(diagnostic)
-        }
+        guard reported.insert("\(diagnostic.location)|\(diagnostic.message)").inserted else { return }
+        var diagnostic = diagnostic
+        let file = diagnostic.location.file
+        if diagnostic.sourceLine == nil { diagnostic.sourceLine = sources[file]?.line(diagnostic.location.line) }
+        if diagnostic.notes.isEmpty { diagnostic.notes = notesByFile[file] ?? [] }
+        diagnostics.append(diagnostic)
     }
 
     // MARK: Files
@@ -80,7 +88,9 @@ final class Resolver {
     func parse(_ url: URL, displayPath: String) -> SyntaxFile? {
         if let entry = parsed[url] { return entry.file }
         guard let data = try? files.read(url) else { return nil }
-        let (file, problems) = Parser.parse(SourceText(decoding: data, path: displayPath), url: url)
+        let source = SourceText(decoding: data, path: displayPath)
+        sources[displayPath] = source
+        let (file, problems) = Parser.parse(source, url: url)
         parsed[url] = (file, problems, false)
         return file
     }
@@ -191,7 +201,7 @@ final class Resolver {
 
     /// The header ends at the first cue or structure line; the format then
     /// decides the default `bits`, and the settings are checked together.
-    private func closeHeader() {
+    func closeHeader() {
         guard headerOpen else { return }
         headerOpen = false
         if let format = options.format { settings.output.format = format }
@@ -266,6 +276,7 @@ final class Resolver {
         }
         let note = DiagnosticNote(location: context.location(spot), message: "included from here")
         let inner = FileContext(syntax: file, notes: [note] + context.notes, isMain: false, chain: context.chain + [url])
+        if notesByFile[file.source.path] == nil { notesByFile[file.source.path] = inner.notes }
         run(file.statements, inner, inRepeat: inRepeat)
     }
 

@@ -4,6 +4,7 @@ extension Resolver {
     /// Ends the walk: the track's length, beds' ends, the checks that need the
     /// whole script, and the events in order. nil when any error was found.
     func finish(script: String, scriptURL: URL) -> Timeline? {
+        closeHeader()
         for pending in pendingChapters {
             report(.error, pending.context, pending.spot, "a chapter needs a cue after it",
                    hints: ["a chapter starts at the next cue; put `chapter` on the line before that cue"])
