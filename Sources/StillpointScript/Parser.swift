@@ -21,7 +21,9 @@ struct Parser {
     }
 
     private mutating func parseFile() -> [Statement] {
-        for (offset, text) in source.lines.enumerated() {
+        // A line that is not valid UTF-8 is reported once, not read further.
+        let undecodable = Set(source.problems.map(\.location.line))
+        for (offset, text) in source.lines.enumerated() where !undecodable.contains(offset + 1) {
             let line = Lexer.lex(text, number: offset + 1)
             if !line.isBlank { lines.append(line) }
         }
