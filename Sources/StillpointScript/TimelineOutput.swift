@@ -30,30 +30,33 @@ extension Timeline {
     }
 
     /// One line per event: start, end, kind, name, text; then the chapters.
+    /// Times are `h:mm:ss.mmm` so that the columns line up.
     ///
-    ///     0:04.000   0:07.512  say      welcome  "Welcome…"
+    ///     0:00:04.000  0:00:07.512  say      welcome  "Welcome…"
     public func text() -> String {
         var lines = ["\(script): \(clock(seconds: seconds(length))), \(rate) Hz, \(settings.channels) channel(s)"]
         for event in events {
-            var line = pad(clock(seconds: seconds(event.start)), 12) + " " + pad(clock(seconds: seconds(event.end)), 12)
-            line += "  " + event.kind.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
-            line += event.name ?? ""
+            var line = stamp(event.start) + "  " + stamp(event.end) + "  " + event.kind.rawValue
+            if let name = event.name { line = line.padding(toLength: 36, withPad: " ", startingAt: 0) + name }
             if let text = event.text { line += "  \"\(text)\"" }
-            lines.append(line.trimmingCharacters(in: .whitespaces))
+            lines.append(line)
         }
         for chapter in chapters {
-            lines.append(pad(clock(seconds: seconds(chapter.start)), 12) + "  chapter  " + chapter.title)
+            lines.append(stamp(chapter.start) + "  " + String(repeating: " ", count: 11) + "  chapter  " + chapter.title)
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func stamp(_ frames: Int64) -> String {
+        let millis = Int64((seconds(frames) * 1000).rounded())
+        return String(
+            format: "%lld:%02lld:%02lld.%03lld", millis / 3_600_000, millis / 60_000 % 60, millis / 1000 % 60, millis % 1000)
     }
 
     private func seconds(_ frames: Int64) -> Double {
         Double(frames) / Double(rate)
     }
 
-    private func pad(_ text: String, _ width: Int) -> String {
-        String(repeating: " ", count: max(0, width - text.count)) + text
-    }
 }
 
 /// A JSON string literal with the escapes JSON requires.
