@@ -11,6 +11,7 @@ final class LibraryFiles {
     private var infos: [URL: Result<AudioFileInfo, any Error>] = [:]
     private var audible: [String: Result<Range<Int64>, any Error>] = [:]
     private var listings: [URL: [String: [URL]]] = [:]
+    private var inside: [String: Bool] = [:]
     private(set) var dependencies: Set<URL> = []
 
     init(root: URL, inspector: any AudioFileInspector) {
@@ -38,9 +39,14 @@ final class LibraryFiles {
         return url
     }
 
+    /// Whether `url`, with symbolic links followed, lies inside the root;
+    /// remembered, since a clip said in a long `repeat` is asked about each time.
     func isInsideRoot(_ url: URL) -> Bool {
+        if let known = inside[url.path] { return known }
         let path = url.standardizedFileURL.resolvingSymlinksInPath().path
-        return path == root.path || path.hasPrefix(root.path.hasSuffix("/") ? root.path : root.path + "/")
+        let answer = path == root.path || path.hasPrefix(root.path.hasSuffix("/") ? root.path : root.path + "/")
+        inside[url.path] = answer
+        return answer
     }
 
     func read(_ url: URL) throws(Problem) -> Data {

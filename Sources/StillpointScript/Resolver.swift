@@ -42,6 +42,7 @@ final class Resolver {
     private var cueCount = 0
     var phrases: [String: Phrase] = [:]
     var phraseOrder: [String] = []
+    var phraseUses: Set<PhraseUse> = []
 
     static let maximumCues = 1_000_000
     static let maximumIncludeDepth = 32
@@ -304,6 +305,11 @@ final class Resolver {
         }
         sounds[sound.name] = (sound, context)
     }
+}
+
+struct PhraseUse: Hashable {
+    var clip: String
+    var location: SourceLocation
 }
 
 /// `relative` (written in the file shown as `includer`) as the user would name it.

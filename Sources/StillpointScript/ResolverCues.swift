@@ -178,14 +178,16 @@ extension Resolver {
         }
     }
 
+    /// Notes a use of a clip for the recording sheet; mutates in place, since a
+    /// long script says the same clip thousands of times.
     private func record(_ clip: String, _ text: String?, _ location: SourceLocation, _ file: URL?) {
-        if var phrase = phrases[clip] {
-            if phrase.text == nil { phrase.text = text }
-            if !phrase.uses.contains(location) { phrase.uses.append(location) }
-            phrases[clip] = phrase
-        } else {
-            phrases[clip] = Phrase(clip: clip, text: text, uses: [location], file: file)
+        if phrases[clip] == nil {
+            phrases[clip] = Phrase(clip: clip, text: nil, uses: [], file: file)
             phraseOrder.append(clip)
+        }
+        if phrases[clip]?.text == nil { phrases[clip]?.text = text }
+        if phraseUses.insert(PhraseUse(clip: clip, location: location)).inserted {
+            phrases[clip]?.uses.append(location)
         }
     }
 
