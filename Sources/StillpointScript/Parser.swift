@@ -8,7 +8,11 @@ struct Parser {
     private let source: SourceText
     private var lines: [LexedLine] = []
     private var index = 0
+    /// How many `repeat` blocks enclose the line being read.
+    private var depth = 0
     private(set) var diagnostics: [Diagnostic] = []
+    /// Deeper nesting is surely a mistake, and would only grow the stack.
+    static let maximumNesting = 100
 
     static func parse(_ source: SourceText, url: URL) -> (SyntaxFile, [Diagnostic]) {
         var parser = Parser(source: source)
@@ -81,7 +85,14 @@ struct Parser {
                                hints: ["indent the lines to repeat under the `repeat` line"])
                         continue
                     }
+                    guard depth < Self.maximumNesting else {
+                        report(line, spot.column, "`repeat` blocks nest more than \(Self.maximumNesting) deep")
+                        skipDeeper(than: level)
+                        continue
+                    }
+                    depth += 1
                     let body = parseBlock(level: lines[index].indentColumn)
+                    depth -= 1
                     statements.append(.repeatBlock(count: count, body: body, spot: spot))
                     afterBlock = true
                 } else {
@@ -426,7 +437,12 @@ struct Parser {
             }
             _ = cursor.next()
             switch word {
-            case "level": options.level = try cursor.glide(.level)
+            case "level":
+                let level = try cursor.glide(.level)
+                for (value, spot) in [(level.start, level.spot), (level.end, level.endSpot)] where !(-120...24).contains(value) {
+                    throw LineError(column: spot.column, message: "a level is from -120 dB to +24 dB, found \(format(value)) dB")
+                }
+                options.level = level
             case "fade":
                 let fadeIn = try cursor.duration()
                 options.fadeIn = fadeIn

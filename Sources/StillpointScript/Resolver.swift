@@ -163,7 +163,7 @@ final class Resolver {
             case .repeatBlock(let count, let body, let spot):
                 closeHeader()
                 var visiting = Set(context.chain)
-                let total = Self.saturatingMultiply(count, expandedCues(body, context.folder, &visiting))
+                let total = Self.saturatingMultiply(count, expandedCues(body, in: context.syntax, &visiting))
                 if cueCount + total > Self.maximumCues {
                     report(.error, context, spot, "this `repeat` makes more than 1,000,000 cues, the limit after expansion",
                            hints: ["repeat fewer times, or split the session"])
@@ -225,20 +225,20 @@ final class Resolver {
         }
     }
 
-    /// Cues that `statements` make when expanded, stopping counting past the limit.
-    private func expandedCues(_ statements: [Statement], _ folder: URL, _ visiting: inout Set<URL>) -> Int {
+    /// Cues that `statements` (of `file`) make when expanded, stopping counting past the limit.
+    private func expandedCues(_ statements: [Statement], in file: SyntaxFile, _ visiting: inout Set<URL>) -> Int {
         var total = 0
         for statement in statements {
             switch statement {
             case .cue: total += 1
             case .repeatBlock(let count, let body, _):
-                total += Self.saturatingMultiply(count, expandedCues(body, folder, &visiting))
+                total += Self.saturatingMultiply(count, expandedCues(body, in: file, &visiting))
             case .include(let path, _):
-                guard let url = try? files.confined(path, in: folder), !visiting.contains(url),
-                    let file = parse(url, displayPath: url.path)
+                guard let url = try? files.confined(path, in: file.url.deletingLastPathComponent()), !visiting.contains(url),
+                    let included = parse(url, displayPath: displayPath(path, from: file.source.path))
                 else { continue }
                 visiting.insert(url)
-                total += expandedCues(file.statements, url.deletingLastPathComponent(), &visiting)
+                total += expandedCues(included.statements, in: included, &visiting)
                 visiting.remove(url)
             default: continue
             }

@@ -110,6 +110,7 @@ import Testing
         ("play ocean.flac level 1️⃣loud", .error, "expected a level, such as -20 dB, found `loud`"),
         ("tone sine 10 Hz -> 20 Hz 1️⃣for 3m for 5s", .error, "expected `over` after a glide (`-> VALUE over DURATION`)"),
         ("say welcome 1️⃣extra", .error, "unexpected `extra`"),
+        ("play ocean.flac level 1️⃣+30 dB", .error, "a level is from -120 dB to +24 dB, found 30 dB"),
         ("say welcome\nat 0:01 1️⃣say soft", .warning, "this voice clip overlaps `welcome` (main.session:1:1) by 0:01"),
         ("sound 1️⃣bowl = bell 432 Hz\nsay welcome", .warning, "the sound `bowl` is never used"),
         ("play bell 1️⃣5 kHz", .warning, "some partials of this bell are above 24000 Hz (half the rate) and are left out"),

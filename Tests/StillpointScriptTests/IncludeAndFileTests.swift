@@ -63,6 +63,20 @@ import Testing
         #expect(event.location.file == "parts/x.session")
     }
 
+    @Test func anIncludeInsideARepeatIsNamedAsWritten() throws {
+        let library = try TestLibrary(files: ["parts/x.session": "pause 1s\n"])
+        let result = try library.load("repeat 2:\n    include parts/x.session")
+        #expect(result.timeline?.events.map(\.location.file) == ["parts/x.session", "parts/x.session"])
+    }
+
+    @Test func repeatBlocksNestAtMost100Deep() throws {
+        let library = try TestLibrary()
+        let script = (0...100).map { String(repeating: " ", count: $0) + "repeat 1:" }.joined(separator: "\n") + "\n"
+            + String(repeating: " ", count: 101) + "pause 1s"
+        let result = try library.load(script)
+        #expect(result.errors.map(\.description) == ["main.session:101:101: error: `repeat` blocks nest more than 100 deep"])
+    }
+
     @Test func aSymbolicLinkLeadingOutsideTheRootIsAnError() throws {
         let outside = try TestLibrary(audio: ["far.flac": 1])
         let library = try TestLibrary()
