@@ -237,6 +237,9 @@ import Testing
             quality: 0.5
             seed: 42
             rate: 48000
+            comment: Lie down # not part of the comment
+            genre: Meditation
+            date: 2026
             say welcome
             """
         let timeline = try #require(try library.load(script).timeline)
@@ -251,7 +254,9 @@ import Testing
         expected.voiceLevel = -23
         expected.seed = 42
         #expect(timeline.settings == expected)
-        #expect(timeline.tags == Tags(title: "It's OK to Not Be OK", artist: "Stillpoint Bodywork", album: "Home Practice"))
+        #expect(timeline.tags == Tags(
+            title: "It's OK to Not Be OK", artist: "Stillpoint Bodywork", album: "Home Practice",
+            comment: "Lie down", genre: "Meditation", date: "2026"))
     }
 
     @Test(arguments: [
