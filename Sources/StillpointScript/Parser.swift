@@ -332,8 +332,9 @@ struct Parser {
         case "bed":
             var name: (String, Spot)?
             if cursor.peekSecond?.kind == .equals {
-                name = try cursor.name(for: "a name for the bed")
-                try checkName(name!.0, at: name!.1)
+                let written = try cursor.name(for: "a name for the bed")
+                try checkName(written.0, at: written.1)
+                name = written
                 _ = cursor.next()
             }
             let generator = try self.generator(&cursor, allowSounds: true)
