@@ -1,0 +1,50 @@
+import Foundation
+
+/// Renders diagnostics the way the format page promises:
+///
+///     path:line:col: error: message
+///         say welcom "Welcome."
+///             ^
+///       hint: did you mean `welcome`?
+///     main.session:4:1: note: included from here
+///
+/// Tabs in the quoted line are expanded to the next multiple of 4 so that the
+/// caret, placed by the column (which counts tabs the same way), lines up.
+public struct DiagnosticFormatter: Sendable {
+    /// ANSI colour; the CLI turns it on only when standard error is a terminal.
+    public var colour: Bool
+
+    public init(colour: Bool = false) {
+        self.colour = colour
+    }
+
+    public func format(_ diagnostic: Diagnostic) -> String {
+        let label = diagnostic.severity.rawValue + ":"
+        let paint = diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;35m"
+        var lines = [
+            "\(diagnostic.location): \(styled(label, paint)) \(styled(diagnostic.message, "\u{1B}[1m"))"
+        ]
+        if let source = diagnostic.sourceLine {
+            let expanded = SourceText.expandTabs(source)
+            lines.append("    " + expanded)
+            let pad = String(repeating: " ", count: max(0, diagnostic.location.column - 1))
+            lines.append("    " + pad + styled("^", "\u{1B}[1;32m"))
+        }
+        for hint in diagnostic.hints {
+            lines.append("  " + styled("hint:", "\u{1B}[1;36m") + " " + hint)
+        }
+        for note in diagnostic.notes {
+            lines.append("\(note.location): \(styled("note:", "\u{1B}[1;90m")) \(note.message)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Every diagnostic, each followed by a newline.
+    public func format(_ diagnostics: [Diagnostic]) -> String {
+        diagnostics.map { format($0) + "\n" }.joined()
+    }
+
+    private func styled(_ text: String, _ code: String) -> String {
+        colour ? code + text + "\u{1B}[0m" : text
+    }
+}

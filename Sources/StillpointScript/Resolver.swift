@@ -1,0 +1,329 @@
+import Foundation
+
+/// The file a statement is in, and how it was reached.
+struct FileContext {
+    var syntax: SyntaxFile
+    /// "included from here" notes, innermost first.
+    var notes: [DiagnosticNote]
+    var isMain: Bool
+    /// The files from the main script down to this one, for cycles and depth.
+    var chain: [URL]
+    var folder: URL { syntax.url.deletingLastPathComponent() }
+
+    func location(_ spot: Spot) -> SourceLocation {
+        syntax.source.location(line: spot.line, column: spot.column)
+    }
+}
+
+/// Walks the statements of a script in order, expanding `repeat` and `include`,
+/// and places every cue on the spine in whole frames at the output rate.
+final class Resolver {
+    let files: LibraryFiles
+    let options: ResolveOptions
+    private(set) var diagnostics: [Diagnostic] = []
+    private var reported: Set<String> = []
+    /// Files by the path shown in diagnostics, to quote their lines.
+    private var sources: [String: SourceText] = [:]
+    private var notesByFile: [String: [DiagnosticNote]] = [:]
+
+    var settings = SettingsState()
+    private var headerOpen = true
+    private var settingsSeen: [URL: [String: Int]] = [:]
+    private var parsed: [URL: (file: SyntaxFile, problems: [Diagnostic], walked: Bool)] = [:]
+
+    var spine: Int64 = 0
+    var placed: [PlacedEvent] = []
+    var sounds: [String: (sound: SoundSyntax, context: FileContext)] = [:]
+    var usedSounds: Set<String> = []
+    var runningBeds: [String: Int] = [:]
+    var pendingChapters: [(title: String, location: SourceLocation, context: FileContext, spot: Spot)] = []
+    var chapters: [Chapter] = []
+    var endMark: (value: DurationValue, relative: Bool, location: SourceLocation, context: FileContext)?
+    private var cueCount = 0
+    var phrases: [String: Phrase] = [:]
+    var phraseOrder: [String] = []
+    var phraseUses: Set<PhraseUse> = []
+
+    static let maximumCues = 1_000_000
+    static let maximumIncludeDepth = 32
+
+    init(files: LibraryFiles, options: ResolveOptions) {
+        self.files = files
+        self.options = options
+    }
+
+    var rate: Int { settings.output.rate }
+    var nyquist: Double { Double(rate) / 2 }
+
+    /// Seconds to frames at the output rate; inputs are bounded by the 12 h limit.
+    func frames(_ seconds: Double) -> Int64 {
+        Int64((seconds * Double(rate)).rounded())
+    }
+
+    // MARK: Diagnostics
+
+    func report(
+        _ severity: Diagnostic.Severity, _ context: FileContext, _ spot: Spot, _ message: String,
+        hints: [String] = []
+    ) {
+        add(Diagnostic(
+            severity, at: context.location(spot), message, hints: hints, notes: context.notes,
+            sourceLine: context.syntax.source.line(spot.line)))
+    }
+
+    /// Adds a diagnostic once: a line inside `repeat` reports its problem once.
+    /// One made from a location only (an event's) gets its line and include
+    /// chain here.
+    func add(_ diagnostic: Diagnostic) {
+        guard reported.insert("\(diagnostic.location)|\(diagnostic.message)").inserted else { return }
+        var diagnostic = diagnostic
+        let file = diagnostic.location.file
+        if diagnostic.sourceLine == nil { diagnostic.sourceLine = sources[file]?.line(diagnostic.location.line) }
+        if diagnostic.notes.isEmpty { diagnostic.notes = notesByFile[file] ?? [] }
+        diagnostics.append(diagnostic)
+    }
+
+    // MARK: Files
+
+    /// Reads and parses a file once; its syntax problems are reported on first use.
+    func parse(_ url: URL, displayPath: String) -> SyntaxFile? {
+        if let entry = parsed[url] { return entry.file }
+        guard let data = try? files.read(url) else { return nil }
+        let source = SourceText(decoding: data, path: displayPath)
+        sources[displayPath] = source
+        let (file, problems) = Parser.parse(source, url: url)
+        parsed[url] = (file, problems, false)
+        return file
+    }
+
+    private func reportParseProblems(of url: URL, notes: [DiagnosticNote]) {
+        guard let entry = parsed[url], !entry.walked else { return }
+        parsed[url]?.walked = true
+        for var problem in entry.problems {
+            problem.notes = notes
+            add(problem)
+        }
+    }
+
+    /// Applies the settings of `library.defaults`, which holds nothing else.
+    func applyDefaults(_ file: SyntaxFile) {
+        let context = FileContext(syntax: file, notes: [], isMain: false, chain: [file.url])
+        reportParseProblems(of: file.url, notes: [])
+        for statement in file.statements {
+            if case .setting(let setting) = statement {
+                applySetting(setting, context)
+            } else {
+                report(.error, context, spot(of: statement), "`library.defaults` holds only settings",
+                       hints: ["put sounds and cues in a `.session` file"])
+            }
+        }
+    }
+
+    private func applySetting(_ setting: SettingSyntax, _ context: FileContext) {
+        let name = setting.name.lowercased()
+        if let line = settingsSeen[context.syntax.url]?[name] {
+            report(.error, context, setting.spot, "`\(name)` is already set on line \(line)",
+                   hints: ["each setting may appear once"])
+            return
+        }
+        if settingNames.contains(name) { settingsSeen[context.syntax.url, default: [:]][name] = setting.spot.line }
+        do throws(LineError) {
+            try settings.apply(setting, folder: context.folder) { context.location($0) }
+            if name == "clips", let clips = settings.clips, !files.isInsideRoot(clips) {
+                report(.error, context, setting.valueSpot, "the clips folder is outside the library's root",
+                       hints: ["the library's root is \(files.root.path)"])
+            }
+        } catch {
+            report(.error, context, Spot(line: setting.spot.line, column: error.column), error.message, hints: error.hints)
+        }
+    }
+
+    // MARK: The walk
+
+    func run(_ statements: [Statement], _ context: FileContext, inRepeat: Bool = false) {
+        reportParseProblems(of: context.syntax.url, notes: context.notes)
+        for statement in statements {
+            switch statement {
+            case .setting(let setting):
+                if !context.isMain {
+                    report(.error, context, setting.spot, "an included file holds no settings",
+                           hints: ["move `\(setting.name):` to the main script or to `library.defaults`"])
+                } else if !headerOpen || inRepeat {
+                    report(.error, context, setting.spot, "settings go at the top, before the first cue",
+                           hints: ["move `\(setting.name):` above the first cue"])
+                } else {
+                    applySetting(setting, context)
+                }
+            case .sound(let sound):
+                define(sound, context)
+            case .cue(let cue):
+                closeHeader()
+                cueCount += 1
+                place(cue, context)
+            case .repeatBlock(let count, let body, let spot):
+                closeHeader()
+                var visiting = Set(context.chain)
+                let total = Self.saturatingMultiply(count, expandedCues(body, in: context.syntax, &visiting))
+                if cueCount + total > Self.maximumCues {
+                    report(.error, context, spot, "this `repeat` makes more than 1,000,000 cues, the limit after expansion",
+                           hints: ["repeat fewer times, or split the session"])
+                    continue
+                }
+                for _ in 0..<count { run(body, context, inRepeat: true) }
+            case .include(let path, let spot):
+                closeHeader()
+                include(path, spot, context, inRepeat: inRepeat)
+            case .chapter(let title, let spot):
+                closeHeader()
+                pendingChapters.append((title, context.location(spot), context, spot))
+            case .end(let value, let relative, let spot):
+                closeHeader()
+                if !context.isMain {
+                    report(.error, context, spot, "`end` belongs in the main script, not in an included file")
+                } else if inRepeat {
+                    report(.error, context, spot, "`end` cannot be inside a `repeat`")
+                } else if let earlier = endMark {
+                    report(.error, context, spot, "the end is already set on line \(earlier.location.line)")
+                } else {
+                    endMark = (value, relative, context.location(spot), context)
+                }
+            }
+        }
+    }
+
+    private func spot(of statement: Statement) -> Spot {
+        switch statement {
+        case .setting(let s): s.spot
+        case .sound(let s): s.spot
+        case .cue(let c): c.spot
+        case .repeatBlock(_, _, let spot), .include(_, let spot), .chapter(_, let spot), .end(_, _, let spot): spot
+        }
+    }
+
+    /// The header ends at the first cue or structure line; the format then
+    /// decides the default `bits`, and the settings are checked together.
+    func closeHeader() {
+        guard headerOpen else { return }
+        headerOpen = false
+        if let format = options.format { settings.output.format = format }
+        let output = settings.output
+        settings.output.bits = settings.bits ?? (output.format == .wav ? .int24 : .int16)
+        if settings.bits == .float32, output.format != .wav, let location = settings.bitsLocation {
+            add(Diagnostic(.error, at: location, "`bits: 32f` is for wav only; \(output.format.rawValue) files are 16 or 24 bits"))
+        }
+        if output.format == .opus, ![8000, 12000, 16000, 24000, 48000].contains(output.rate) {
+            let location = settings.rateLocation ?? SourceLocation(file: "", line: 1, column: 1)
+            add(Diagnostic(
+                .error, at: location, "opus cannot be written at \(output.rate) samples a second",
+                hints: ["opus rates: 8000, 12000, 16000, 24000, 48000"]))
+        }
+        if output.format == .mp3, ![8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100, 48000].contains(output.rate) {
+            let location = settings.rateLocation ?? SourceLocation(file: "", line: 1, column: 1)
+            add(Diagnostic(
+                .error, at: location, "mp3 cannot be written at \(output.rate) samples a second",
+                hints: ["mp3 rates: 32000, 44100, 48000 (and 8000 to 24000)"]))
+        }
+    }
+
+    /// Cues that `statements` (of `file`) make when expanded, stopping counting past the limit.
+    private func expandedCues(_ statements: [Statement], in file: SyntaxFile, _ visiting: inout Set<URL>) -> Int {
+        var total = 0
+        for statement in statements {
+            switch statement {
+            case .cue: total += 1
+            case .repeatBlock(let count, let body, _):
+                total += Self.saturatingMultiply(count, expandedCues(body, in: file, &visiting))
+            case .include(let path, _):
+                guard let url = try? files.confined(path, in: file.url.deletingLastPathComponent()), !visiting.contains(url),
+                    let included = parse(url, displayPath: displayPath(path, from: file.source.path))
+                else { continue }
+                visiting.insert(url)
+                total += expandedCues(included.statements, in: included, &visiting)
+                visiting.remove(url)
+            default: continue
+            }
+            if total > Self.maximumCues { return Self.maximumCues + 1 }
+        }
+        return total
+    }
+
+    private static func saturatingMultiply(_ a: Int, _ b: Int) -> Int {
+        let (product, overflow) = a.multipliedReportingOverflow(by: b)
+        return overflow ? maximumCues + 1 : min(product, maximumCues + 1)
+    }
+
+    private func include(_ path: String, _ spot: Spot, _ context: FileContext, inRepeat: Bool) {
+        let url: URL
+        do throws(LibraryFiles.Problem) {
+            url = try files.confined(path, in: context.folder)
+        } catch {
+            reportFileProblem(error, written: path, context, spot)
+            return
+        }
+        let display = displayPath(path, from: context.syntax.source.path)
+        if let start = context.chain.firstIndex(of: url) {
+            let names = (context.chain[start...].map { parsed[$0]?.file.source.path ?? $0.path }) + [display]
+            report(.error, context, spot, "these files include each other: " + names.joined(separator: " → "),
+                   hints: ["remove one of the `include` lines"])
+            return
+        }
+        guard context.chain.count < Self.maximumIncludeDepth else {
+            report(.error, context, spot, "includes nest more than 32 files deep, the limit")
+            return
+        }
+        guard let file = parse(url, displayPath: display) else {
+            report(.error, context, spot, "cannot read `\(path)`")
+            return
+        }
+        let note = DiagnosticNote(location: context.location(spot), message: "included from here")
+        let inner = FileContext(syntax: file, notes: [note] + context.notes, isMain: false, chain: context.chain + [url])
+        if notesByFile[file.source.path] == nil { notesByFile[file.source.path] = inner.notes }
+        run(file.statements, inner, inRepeat: inRepeat)
+    }
+
+    func reportFileProblem(_ problem: LibraryFiles.Problem, written: String, _ context: FileContext, _ spot: Spot) {
+        switch problem {
+        case .outsideRoot:
+            report(.error, context, spot, "`\(written)` is outside the library's root",
+                   hints: ["files are read only inside \(files.root.path)"])
+        case .missing(let url, let suggestion):
+            var hints = suggestion.map { ["did you mean `\($0)`?"] } ?? []
+            hints.append("looked for \(url.path) (paths are relative to the folder of the file they are written in)")
+            report(.error, context, spot, "no file `\(written)`", hints: hints)
+        case .unreadable(_, let reason):
+            report(.error, context, spot, "cannot read `\(written)`: \(reason)")
+        }
+    }
+
+    private func define(_ sound: SoundSyntax, _ context: FileContext) {
+        if let existing = sounds[sound.name] {
+            guard existing.context.syntax.url != context.syntax.url || existing.sound.spot != sound.spot else { return }
+            report(.error, context, sound.spot,
+                   "the sound `\(sound.name)` is already defined at \(existing.context.location(existing.sound.spot))",
+                   hints: ["give this sound another name"])
+            return
+        }
+        sounds[sound.name] = (sound, context)
+    }
+}
+
+struct PhraseUse: Hashable {
+    var clip: String
+    var location: SourceLocation
+}
+
+/// `relative` (written in the file shown as `includer`) as the user would name it.
+func displayPath(_ relative: String, from includer: String) -> String {
+    if relative.hasPrefix("/") { return relative }
+    let folder = (includer as NSString).deletingLastPathComponent
+    var parts: [String] = folder.isEmpty ? [] : folder.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+    for part in relative.split(separator: "/") {
+        if part == "." { continue }
+        if part == "..", let last = parts.last, last != "..", !last.isEmpty {
+            parts.removeLast()
+        } else {
+            parts.append(String(part))
+        }
+    }
+    return parts.joined(separator: "/")
+}

@@ -1,0 +1,108 @@
+import Foundation
+
+extension Resolver {
+    /// Ends the walk: the track's length, beds' ends, the checks that need the
+    /// whole script, and the events in order. nil when any error was found.
+    func finish(script: String, scriptURL: URL) -> Timeline? {
+        closeHeader()
+        for pending in pendingChapters {
+            report(.error, pending.context, pending.spot, "a chapter needs a cue after it",
+                   hints: ["a chapter starts at the next cue; put `chapter` on the line before that cue"])
+        }
+        for (name, definition) in sounds.sorted(by: { $0.key < $1.key }) where !usedSounds.contains(name) {
+            report(.warning, definition.context, definition.sound.spot, "the sound `\(name)` is never used",
+                   hints: ["play it with `play \(name)` or `bed \(name)`, or remove it"])
+        }
+        let contentEnd = placed.lazy.filter { $0.event.kind != .bed }.map(\.event.end).max() ?? 0
+        let length: Int64
+        if let end = endMark {
+            length = end.relative ? contentEnd + frames(end.value.seconds) : frames(end.value.seconds)
+        } else {
+            length = contentEnd + frames(settings.tail)
+        }
+        let limit = frames(longestTrackSeconds)
+        if length > limit {
+            let message = "the track would last \(clock(seconds: Double(length) / Double(rate))), past the 12 h limit"
+            if let end = endMark {
+                report(.error, end.context, end.value.spot, message)
+            } else if let last = placed.filter({ $0.event.kind != .bed }).max(by: { $0.event.end < $1.event.end }) {
+                add(Diagnostic(.error, at: last.event.location, message))
+            }
+        }
+        var events: [PlacedEvent] = []
+        for var item in placed {
+            if item.bed != nil {
+                guard finishBed(&item, length: length) else { continue }
+            } else if item.event.end > length, let end = endMark, !end.relative {
+                add(Diagnostic(
+                    .warning, at: item.event.location,
+                    "this sound runs past the end at \(clock(seconds: end.value.seconds)); it is faded out there",
+                    hints: ["move `end` later, or the cue earlier"]))
+                guard item.event.start < length else { continue }
+                item.event.end = length
+                if item.event.kind != .pause { item.event.mix.fadeOut = max(item.event.mix.fadeOut, frames(1)) }
+            }
+            clampFades(&item.event)
+            events.append(item)
+        }
+        events.sort { ($0.event.start, $0.order) < ($1.event.start, $1.order) }
+        warnOverlappingVoices(events.map(\.event))
+        guard !diagnostics.contains(where: \.isError) else { return nil }
+        var tags = settings.tags
+        if tags.title == nil { tags.title = scriptURL.deletingPathExtension().lastPathComponent }
+        return Timeline(
+            script: script, settings: settings.output, tags: tags, length: length, events: events.map(\.event),
+            chapters: chapters, dependencies: files.dependencies.sorted { $0.path < $1.path })
+    }
+
+    /// A bed ends at its `stop` plus the fade, when its file ends, or at the
+    /// track's end, whichever is first, and is silent exactly there.
+    private func finishBed(_ item: inout PlacedEvent, length: Int64) -> Bool {
+        guard let bed = item.bed else { return true }
+        let start = item.event.start
+        guard start < length else {
+            add(Diagnostic(.warning, at: item.event.location, "this bed starts after the end of the track and is left out"))
+            return false
+        }
+        var end = length
+        var fadeOut = bed.fadeOut
+        if let natural = bed.naturalEnd, natural < end { end = natural }
+        if let stop = bed.stopAt, stop < end {
+            end = min(end, stop + bed.stopFade)
+            fadeOut = end - stop
+        }
+        item.event.end = end
+        item.event.mix.fadeOut = fadeOut
+        return true
+    }
+
+    /// Every sound gets at least the 5 ms edge fades, and fades that would
+    /// overlap share the event's length in proportion.
+    private func clampFades(_ event: inout Event) {
+        guard event.kind != .pause, event.kind != .breathe else { return }
+        var mix = event.mix
+        mix.fadeIn = max(mix.fadeIn, minimumFade)
+        mix.fadeOut = max(mix.fadeOut, minimumFade)
+        let length = max(0, event.length)
+        if mix.fadeIn + mix.fadeOut > length {
+            let total = Double(mix.fadeIn + mix.fadeOut)
+            mix.fadeIn = Int64((Double(length) * Double(mix.fadeIn) / total).rounded())
+            mix.fadeOut = length - mix.fadeIn
+        }
+        event.mix = mix
+    }
+
+    private func warnOverlappingVoices(_ events: [Event]) {
+        var latest: Event?
+        for event in events where event.kind == .say {
+            if let previous = latest, event.start < previous.end {
+                let overlap = Double(min(previous.end, event.end) - event.start) / Double(rate)
+                add(Diagnostic(
+                    .warning, at: event.location,
+                    "this voice clip overlaps `\(previous.name ?? "")` (\(previous.location)) by \(clock(seconds: overlap))",
+                    hints: ["move it later, or shorten the one before"]))
+            }
+            if event.end > latest?.end ?? Int64.min { latest = event }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+/// Loads a `.session` script into a `Timeline`: reads it, `library.defaults` and
+/// every include, finds clips and files inside the library's root, and collects
+/// every problem on the way.
+public struct ScriptLoader: Sendable {
+    public let inspector: any AudioFileInspector
+
+    public init(inspector: any AudioFileInspector) {
+        self.inspector = inspector
+    }
+
+    /// The name of the settings file that marks a library's root.
+    public static let defaultsFileName = "library.defaults"
+
+    /// The nearest folder at or above the script holding `library.defaults`,
+    /// else the script's own folder.
+    public static func libraryRoot(for script: URL) -> URL {
+        let folder = script.standardizedFileURL.deletingLastPathComponent()
+        var candidate = folder
+        while true {
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent(defaultsFileName).path) {
+                return candidate
+            }
+            let parent = candidate.deletingLastPathComponent()
+            if parent.path == candidate.path { return folder }
+            candidate = parent
+        }
+    }
+
+    /// Resolves `script`. `libraryRoot` is the folder given to `build`; nil finds
+    /// it by the rule of `libraryRoot(for:)`. The script's path is shown in
+    /// diagnostics and in `Timeline.script` as it is written in `script`
+    /// (`relativePath`), so a relative URL stays relative.
+    public func load(_ script: URL, libraryRoot: URL? = nil, options: ResolveOptions = ResolveOptions()) -> LoadResult {
+        let root = (libraryRoot ?? Self.libraryRoot(for: script)).standardizedFileURL
+        let files = LibraryFiles(root: root, inspector: inspector)
+        let resolver = Resolver(files: files, options: options)
+        let scriptURL = script.standardizedFileURL
+        let display = script.relativePath
+        let finish = { (timeline: Timeline?) in
+            LoadResult(
+                timeline: timeline, diagnostics: Self.ordered(resolver.diagnostics),
+                phrases: resolver.phraseOrder.compactMap { resolver.phrases[$0] }, libraryRoot: files.root)
+        }
+        let defaults = root.appendingPathComponent(Self.defaultsFileName)
+        if FileManager.default.fileExists(atPath: defaults.path),
+            let file = resolver.parse(defaults, displayPath: defaultsDisplay(root, script: script))
+        {
+            resolver.applyDefaults(file)
+        }
+        guard files.isInsideRoot(scriptURL) else {
+            resolver.add(Diagnostic(
+                .error, at: SourceLocation(file: display, line: 1, column: 1),
+                "the script is outside the library's root", hints: ["the library's root is \(files.root.path)"]))
+            return finish(nil)
+        }
+        guard let main = resolver.parse(scriptURL, displayPath: display) else {
+            resolver.add(Diagnostic(
+                .error, at: SourceLocation(file: display, line: 1, column: 1), "cannot read the script"))
+            return finish(nil)
+        }
+        resolver.run(main.statements, FileContext(syntax: main, notes: [], isMain: true, chain: [scriptURL]))
+        return finish(resolver.finish(script: display, scriptURL: scriptURL))
+    }
+
+    /// The phrases a script uses, found even when recordings are missing (a
+    /// draft resolve), with every problem other than missing clips.
+    public func phrases(in script: URL, libraryRoot: URL? = nil) -> (phrases: [Phrase], diagnostics: [Diagnostic]) {
+        let result = load(script, libraryRoot: libraryRoot, options: ResolveOptions(draft: true))
+        return (result.phrases, result.diagnostics)
+    }
+
+    /// `library.defaults` as the user would name it, from the script's path as written.
+    private func defaultsDisplay(_ root: URL, script: URL) -> String {
+        var current = script.standardizedFileURL.deletingLastPathComponent().path
+        var up = ""
+        while current.count > root.path.count, current != "/" {
+            up += "../"
+            current = (current as NSString).deletingLastPathComponent
+        }
+        return displayPath(up + Self.defaultsFileName, from: script.relativePath)
+    }
+
+    /// Files in order of first appearance, then by line and column.
+    private static func ordered(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var fileOrder: [String: Int] = [:]
+        for diagnostic in diagnostics where fileOrder[diagnostic.location.file] == nil {
+            fileOrder[diagnostic.location.file] = fileOrder.count
+        }
+        return diagnostics.enumerated().sorted { a, b in
+            let (x, y) = (a.element.location, b.element.location)
+            return (fileOrder[x.file] ?? 0, x.line, x.column, a.offset) < (fileOrder[y.file] ?? 0, y.line, y.column, b.offset)
+        }.map(\.element)
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+
+let settingNames = [
+    "title", "artist", "album", "comment", "genre", "date", "format", "bits", "quality", "rate",
+    "channels", "loudness", "peak", "voice-level", "duck", "clips", "tail", "seed",
+]
+
+/// The header of a track: `library.defaults` first, then the script's own
+/// settings over it. What the format page gives as defaults is the starting point.
+struct SettingsState {
+    var output = OutputSettings()
+    var tags = Tags()
+    /// `bits` as written; nil lets the format choose (24 for wav, 16 otherwise).
+    var bits: SampleDepth?
+    var bitsLocation: SourceLocation?
+    var rateLocation: SourceLocation?
+    var channelsLocation: SourceLocation?
+    var tail = 10.0
+    /// The `clips` folder, absolute; nil is `clips` in the library's root.
+    var clips: URL?
+
+    /// Applies one setting written in the file at `folder`.
+    mutating func apply(_ setting: SettingSyntax, folder: URL, location: (Spot) -> SourceLocation) throws(LineError) {
+        var cursor = LineCursor(setting.value, endColumn: setting.valueSpot.column, line: setting.spot.line)
+        let name = setting.name.lowercased()
+        guard !setting.raw.isEmpty else {
+            throw LineError(column: setting.valueSpot.column, message: "`\(name):` needs a value")
+        }
+        func word(_ allowed: [String]) throws(LineError) -> String {
+            let value = setting.raw.lowercased()
+            guard allowed.contains(value) else {
+                let guess = didYouMean(setting.raw, among: allowed)
+                throw LineError(
+                    column: setting.valueSpot.column,
+                    message: "`\(name)` is one of " + allowed.map { "`\($0)`" }.joined(separator: ", ") + ", found `\(setting.raw)`",
+                    hints: guess.map { ["did you mean `\($0)`?"] } ?? [])
+            }
+            return value
+        }
+        switch name {
+        case "title": tags.title = setting.raw
+        case "artist": tags.artist = setting.raw
+        case "album": tags.album = setting.raw
+        case "comment": tags.comment = setting.raw
+        case "genre": tags.genre = setting.raw
+        case "date": tags.date = setting.raw
+        case "format": output.format = AudioFormat(rawValue: try word(AudioFormat.allCases.map(\.rawValue))) ?? .flac
+        case "bits":
+            bits = SampleDepth(rawValue: try word(["16", "24", "32f"]))
+            bitsLocation = location(setting.valueSpot)
+        case "quality":
+            let (quality, _) = try cursor.plain(for: "a quality from 0 to 1, such as 0.7")
+            guard (0...1).contains(quality) else {
+                throw LineError(column: setting.valueSpot.column, message: "`quality` is from 0 to 1, found \(format(quality))")
+            }
+            output.quality = quality
+        case "rate":
+            let (rate, _) = try cursor.integer(for: "a sample rate, such as 48000")
+            guard (8000...384_000).contains(rate) else {
+                throw LineError(column: setting.valueSpot.column, message: "`rate` is from 8000 to 384000 samples a second, found \(rate)")
+            }
+            output.rate = rate
+            rateLocation = location(setting.valueSpot)
+        case "channels":
+            output.channels = Int(try word(["1", "2"])) ?? 2
+            channelsLocation = location(setting.valueSpot)
+        case "loudness":
+            output.loudness = try loudness(&cursor, setting)
+        case "voice-level":
+            output.voiceLevel = try loudness(&cursor, setting)
+        case "peak":
+            let (peak, _) = try cursor.measured(.peak)
+            guard peak <= 0 else {
+                throw LineError(column: setting.valueSpot.column, message: "`peak` is a ceiling at or below 0 dBTP, found \(format(peak)) dBTP")
+            }
+            output.peak = peak
+        case "duck":
+            let (duck, _) = try cursor.measured(.level)
+            guard duck <= 0 else {
+                throw LineError(
+                    column: setting.valueSpot.column, message: "`duck` is how far sounds dip, so it cannot be positive",
+                    hints: ["write it like `duck: -8 dB`"])
+            }
+            output.duck = duck
+        case "clips":
+            cursor.index = cursor.tokens.count
+            clips = folder.appendingPathComponent(setting.raw).standardizedFileURL
+        case "tail":
+            tail = try cursor.duration().seconds
+        case "seed":
+            guard let seed = UInt64(setting.raw) else {
+                throw LineError(column: setting.valueSpot.column, message: "`seed` is a whole number, such as 1, found `\(setting.raw)`")
+            }
+            output.seed = seed
+        default:
+            let guess = didYouMean(setting.name, among: settingNames)
+            throw LineError(
+                column: setting.spot.column, message: "unknown setting `\(setting.name)`",
+                hints: guess.map { ["did you mean `\($0):`?"] } ?? ["settings: " + settingNames.joined(separator: ", ")])
+        }
+        if ["quality", "rate", "loudness", "voice-level", "peak", "duck", "tail"].contains(name), let extra = cursor.peek {
+            throw LineError(column: extra.column, message: "unexpected `\(extra.text)` at the end of the line")
+        }
+    }
+
+    private func loudness(_ cursor: inout LineCursor, _ setting: SettingSyntax) throws(LineError) -> Double? {
+        if setting.raw.lowercased() == "off" {
+            cursor.index = cursor.tokens.count
+            return nil
+        }
+        let (value, _) = try cursor.measured(.loudness)
+        guard (-70...0).contains(value) else {
+            throw LineError(column: setting.valueSpot.column, message: "`\(setting.name)` is from -70 to 0 LUFS, found \(format(value)) LUFS")
+        }
+        return value
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+
+/// A spot in the file being parsed; the file is known from the `SyntaxFile`.
+struct Spot: Sendable, Hashable {
+    var line: Int
+    var column: Int
+}
+
+/// A number with a unit that may glide (`10 Hz -> 6 Hz over 3m`), in the unit's
+/// base (Hz, dB, LUFS, pan position); `over` is in seconds, 0 when constant.
+struct GlideValue: Sendable, Equatable {
+    var start: Double
+    var end: Double
+    var over: Double
+    var spot: Spot
+    /// Where the glide's end value is written, for "out of range" errors.
+    var endSpot: Spot
+
+    init(_ value: Double, at spot: Spot) {
+        start = value
+        end = value
+        over = 0
+        self.spot = spot
+        endSpot = spot
+    }
+}
+
+/// A duration as written, in seconds.
+struct DurationValue: Sendable, Equatable {
+    var seconds: Double
+    var spot: Spot
+}
+
+enum GeneratorSyntax: Sendable, Equatable {
+    case sine(GlideValue)
+    case binaural(GlideValue, beat: GlideValue)
+    case isochronic(GlideValue, pulse: GlideValue)
+    case noise(NoiseColor)
+    case bell(GlideValue, decay: DurationValue?)
+    case drone(GlideValue)
+    case file(path: String, spot: Spot, loop: Bool)
+    /// A name defined with `sound`.
+    case sound(name: String, spot: Spot)
+
+    /// Generators that stop by themselves: `play` needs no `for`.
+    var endsByItself: Bool {
+        switch self {
+        case .bell, .file: true
+        default: false
+        }
+    }
+}
+
+/// The options a cue or a sound may carry; nil means "not written", so that a
+/// cue's options replace exactly the ones it writes of the sound it plays.
+struct OptionsSyntax: Sendable, Equatable {
+    var level: GlideValue?
+    var fadeIn: DurationValue?
+    var fadeOut: DurationValue?
+    var pan: GlideValue?
+    var noduck = false
+    var trim = false
+    var from: DurationValue?
+    var to: DurationValue?
+    var loop = false
+    var times: Int?
+    var duration: DurationValue?
+
+    /// Options of `self` win over those of `base` (a cue over its sound).
+    func replacing(_ base: OptionsSyntax) -> OptionsSyntax {
+        var merged = self
+        merged.level = level ?? base.level
+        merged.fadeIn = fadeIn ?? base.fadeIn
+        merged.fadeOut = fadeIn != nil ? fadeOut : base.fadeOut
+        merged.pan = pan ?? base.pan
+        merged.noduck = noduck || base.noduck
+        merged.loop = loop || base.loop
+        merged.duration = duration ?? base.duration
+        return merged
+    }
+}
+
+enum TimePrefix: Sendable, Equatable {
+    /// `+4s`: the spine moves later first.
+    case after(DurationValue)
+    /// `at 14:00` / `14:00`: the spine jumps to that time on the track.
+    case at(DurationValue)
+}
+
+enum Action: Sendable, Equatable {
+    case say(clip: String, clipSpot: Spot, text: String?)
+    case pause(DurationValue)
+    case breathe(inhale: DurationValue, holdIn: DurationValue?, exhale: DurationValue, holdOut: DurationValue?)
+    case play(GeneratorSyntax)
+    case tone(GeneratorSyntax)
+    case bed(name: String?, nameSpot: Spot?, GeneratorSyntax)
+    case stop(name: String, nameSpot: Spot)
+}
+
+struct Cue: Sendable, Equatable {
+    var prefix: TimePrefix?
+    var action: Action
+    var options: OptionsSyntax
+    /// Where the cue's keyword is written (the event's location).
+    var spot: Spot
+}
+
+struct SettingSyntax: Sendable {
+    var name: String
+    var spot: Spot
+    /// The value's words, with `name:` blanked out so that their columns are true.
+    var value: [Token]
+    /// The value as written (quotes removed when it is one quoted text).
+    var raw: String
+    var valueSpot: Spot
+}
+
+struct SoundSyntax: Sendable, Equatable {
+    var name: String
+    var spot: Spot
+    var generator: GeneratorSyntax
+    var options: OptionsSyntax
+}
+
+indirect enum Statement: Sendable {
+    case setting(SettingSyntax)
+    case sound(SoundSyntax)
+    case cue(Cue)
+    case repeatBlock(count: Int, body: [Statement], spot: Spot)
+    case include(path: String, spot: Spot)
+    case chapter(title: String, spot: Spot)
+    /// `end T` (absolute) or `end +D` (after the content).
+    case end(DurationValue, relative: Bool, spot: Spot)
+}
+
+/// One parsed file: its statements and the text, kept for quoting lines in
+/// diagnostics.
+struct SyntaxFile: Sendable {
+    var url: URL
+    var source: SourceText
+    var statements: [Statement]
+}
