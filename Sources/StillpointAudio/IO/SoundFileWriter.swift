@@ -59,6 +59,9 @@ public final class SoundFileWriter {
         let handle = try SoundFileOpening.open(url, mode: Int32(SFM_WRITE), info: &info, operation: .write)
         self.handle = handle
         sf_command(handle, Int32(SFC_SET_CLIPPING), nil, Int32(SF_TRUE))
+        // A float WAV's PEAK chunk carries the time of writing, which would make two
+        // renders of the same script differ; the build relies on identical bytes.
+        sf_command(handle, Int32(SFC_SET_ADD_PEAK_CHUNK), nil, Int32(SF_FALSE))
         if format.isLossy {
             if format == .mp3 {
                 var mode = Int32(SF_BITRATE_MODE_VARIABLE)

@@ -2,13 +2,13 @@ import Foundation
 
 /// Where a render writes while it works: a hidden temporary file beside the target,
 /// renamed over it only when complete and closed, so a failed or killed render
-/// leaves the earlier track as it was. The leading `.` and the `.stillpoint-tmp`
+/// leaves the earlier track as it was. The leading `.` and the `.tmp`
 /// part let a later build recognise and remove leftovers of a killed render.
 public struct AtomicOutput: Sendable {
     public let destination: URL
     public let temporary: URL
 
-    public static let temporaryMarker = ".stillpoint-tmp"
+    public static let temporaryMarker = ".tmp"
 
     public init(destination: URL) throws {
         self.destination = destination

@@ -1,0 +1,108 @@
+import Foundation
+import StillpointScript
+
+/// What a render is asked to do beyond the timeline itself.
+public struct RenderOptions: Sendable {
+    /// Only this stretch of the track (`--from/--to`), at the gain of the whole track.
+    public var range: Range<Int64>?
+    /// Also write WebVTT subtitles beside the track.
+    public var subtitles: Bool
+    /// Frames per block; any size gives the same samples.
+    public var blockSize: Int
+    /// Called now and then from the synthesis thread with the fraction done (0…1).
+    public var progress: (@Sendable (Double) -> Void)?
+
+    public init(range: Range<Int64>? = nil, subtitles: Bool = false, blockSize: Int = 4096,
+                progress: (@Sendable (Double) -> Void)? = nil) {
+        self.range = range
+        self.subtitles = subtitles
+        self.blockSize = blockSize
+        self.progress = progress
+    }
+}
+
+/// What a render did, with the figures a practitioner wants to see after it.
+public struct RenderReport: Sendable {
+    public var output: URL
+    public var subtitles: URL?
+    public var frames: Int64
+    public var rate: Int
+    /// The gain applied to the mix to reach the loudness target, in dB.
+    public var gain: Double
+    /// Integrated loudness of the written track (LUFS); nil for an excerpt, or a
+    /// track too quiet or short to measure.
+    public var loudness: Double?
+    /// The deepest gain reduction of the true-peak limiter, in dB (0: untouched).
+    public var limiting: Double
+    /// Phrases rendered as draft stand-ins because their clips are missing.
+    public var draftPhrases: Int
+
+    public var seconds: Double { Double(frames) / Double(rate) }
+}
+
+/// Turns a timeline into a finished file in two passes (architecture.md):
+/// pass 1 synthesises the whole mix on both cores and measures its loudness; pass 2
+/// synthesises it again with the gain that reaches the target, holds the true peak
+/// under the ceiling with the limiter, and encodes, with synthesis and encoding on
+/// two threads. The file is written beside its destination and moved into place
+/// only when complete.
+public struct Renderer: Sendable {
+    public init() {}
+
+    public func render(_ timeline: Timeline, to destination: URL, options: RenderOptions = RenderOptions()) throws -> RenderReport {
+        let settings = timeline.settings
+        let range = options.range ?? 0..<timeline.length
+        guard range.lowerBound >= 0, range.upperBound <= timeline.length, !range.isEmpty else {
+            throw RenderError.invalidRange("the excerpt must lie inside the track (0 to \(timeline.seconds) s) and not be empty")
+        }
+        let clips = ClipStore(rate: settings.rate, channels: settings.channels, voiceLevel: settings.voiceLevel)
+        let drafts = DraftVoices(rate: settings.rate, channels: settings.channels, voiceLevel: settings.voiceLevel)
+        let voices = try VoiceFactory(timeline: timeline, clips: clips, drafts: drafts)
+
+        var gain = 0.0
+        if let target = settings.loudness {
+            let profile = try LoudnessPass(timeline: timeline, voices: voices).measure()
+            gain = profile.gainToReach(target: target, ceiling: settings.peak) ?? 0
+        }
+        let output = try AtomicOutput(destination: destination)
+        do {
+            let pass = MasteringPass(timeline: timeline, voices: voices, range: range, blockSize: options.blockSize)
+            var result = try pass.write(to: output.temporary, gain: gain, progress: options.progress)
+            // The prediction of the limiter's cost can miss on unusual material;
+            // the written track is measured, and rendered again if it missed.
+            if let target = settings.loudness, options.range == nil, let measured = result.loudness,
+               abs(measured - target) > 0.4 {
+                gain += target - measured
+                result = try pass.write(to: output.temporary, gain: gain, progress: options.progress)
+            }
+            try ChapterWriter.write(
+                chapters: ChapterMark.marks(timeline.chapters.filter { range.contains($0.start) }.map {
+                    var c = $0
+                    c.start -= range.lowerBound
+                    return c
+                }, rate: settings.rate),
+                tags: timeline.tags, to: output.temporary, format: settings.format)
+            try output.commit()
+            var subtitles: URL?
+            if options.subtitles {
+                let file = destination.deletingPathExtension().appendingPathExtension("vtt")
+                let vtt = try AtomicOutput(destination: file)
+                do {
+                    try Data(WebVTT.text(for: timeline, range: range).utf8).write(to: vtt.temporary)
+                    try vtt.commit()
+                } catch {
+                    vtt.discard()
+                    throw RenderError.cannotWrite(file.path, reason: "\(error)")
+                }
+                subtitles = file
+            }
+            return RenderReport(
+                output: destination, subtitles: subtitles, frames: Int64(range.count), rate: settings.rate,
+                gain: gain, loudness: options.range == nil ? result.loudness : nil,
+                limiting: result.limiting, draftPhrases: timeline.events.count { if case .clip(let c) = $0.source { c.file == nil } else { false } })
+        } catch {
+            output.discard()
+            throw error
+        }
+    }
+}
