@@ -1,0 +1,74 @@
+import Foundation
+import StillpointAudio
+import StillpointBuild
+import StillpointScript
+
+/// The build's planner: the script parser. Warnings are printed as they are
+/// found; errors become the track's failure message.
+struct ScriptPlanner: TrackPlanner {
+    let libraryRoot: URL
+    let draft: Bool
+    let subtitles: Bool
+
+    func plan(script: URL) -> TrackPlan {
+        let result = Loading.loader.load(script, libraryRoot: libraryRoot, options: .init(draft: draft))
+        guard let timeline = result.timeline else {
+            return .failed(message: Terminal.format(result.diagnostics))
+        }
+        Terminal.report(result.diagnostics)
+        return .ready(ReadyTrack(timeline: timeline, extraFingerprint: (draft ? ";draft" : "") + (subtitles ? ";vtt" : "")))
+    }
+}
+
+/// The build's renderer: the audio engine, one track at a time per worker.
+struct AudioTrackRenderer: StillpointBuild.TrackRenderer {
+    let subtitles: Bool
+
+    func render(_ track: ReadyTrack, script: URL, to destination: URL) throws -> RenderReceipt {
+        guard let timeline = track.timeline else {
+            throw CommandError("\(script.relativePath): the plan carries no timeline")
+        }
+        let report = try Renderer().render(timeline, to: destination, options: RenderOptions(subtitles: subtitles))
+        return RenderReceipt(
+            extraOutputs: report.subtitles.map { [$0] } ?? [],
+            note: OutputChoice.summary(report, draft: false).components(separatedBy: ": ").dropFirst().joined(separator: ": "))
+    }
+}
+
+/// What a build shows while it works and when it ends.
+enum BuildProgress {
+    @Sendable static func show(_ event: BuildEvent) {
+        switch event {
+        case .found(let scripts):
+            Terminal.progress("found \(Terminal.count(scripts, "script"))")
+        case .stale(let script, let reasons):
+            Terminal.progress("rendering \(script) (\(reasons.map(\.description).joined(separator: ", ")))")
+        case .rendered(let script, let output, let seconds):
+            Terminal.say("rendered \(script) → \(output.relativePath) in \(String(format: "%.1f", seconds)) s")
+        case .failed(let script, let message):
+            Terminal.say("failed \(script):\n\(message)")
+        case .pruned(let output):
+            Terminal.say("removed \(output)")
+        case .upToDate, .orphaned, .leftoverRemoved:
+            break
+        }
+    }
+
+    static func summarise(_ report: BuildReport, dryRun: Bool, prune: Bool) {
+        if dryRun {
+            for track in report.wouldRender {
+                Terminal.say("would render \(track.script): \(track.reasons.map(\.description).joined(separator: ", "))")
+            }
+        }
+        if !prune {
+            for orphan in report.orphans {
+                let owner = orphan.script.map { "its script \($0) is gone" } ?? "left behind by a change of format"
+                Terminal.say("outdated: \(orphan.outputs.joined(separator: ", ")) (\(owner); --prune removes it)")
+            }
+        }
+        var parts = [dryRun ? "\(report.wouldRender.count) to render" : "\(report.rendered.count) rendered",
+                     "\(report.upToDate.count) up to date"]
+        if !report.failed.isEmpty { parts.append("\(report.failed.count) failed: " + report.failed.map(\.script).joined(separator: ", ")) }
+        Terminal.say("build: " + parts.joined(separator: ", "))
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import StillpointAudio
+import StillpointBuild
+import StillpointScript
+
+/// Parses and resolves scripts with the real audio files behind them, and prints
+/// what it finds; shared by every command that reads a script.
+enum Loading {
+    static let loader = ScriptLoader(inspector: AudioFileCatalogue())
+
+    /// A URL for a path the user typed, kept relative so that messages show it as typed.
+    static func url(_ path: String) -> URL {
+        URL(fileURLWithPath: path)
+    }
+
+    /// Loads one script, printing its diagnostics; nil when it has errors.
+    static func timeline(_ script: URL, libraryRoot: URL? = nil, options: ResolveOptions = ResolveOptions()) -> Timeline? {
+        let result = loader.load(script, libraryRoot: libraryRoot, options: options)
+        Terminal.report(result.diagnostics)
+        return result.timeline
+    }
+
+    /// The `.session` files a path names: the file itself, or every renderable
+    /// script in a folder (include-only parts are checked through their includers).
+    static func scripts(at path: String) throws -> [URL] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw CommandError("\(path): no such file or folder")
+        }
+        guard isFolder.boolValue else { return [url(path)] }
+        let folder = path.hasSuffix("/") ? String(path.dropLast()) : path
+        return try LibraryScanner.relativePaths(in: url(folder)).map { url(folder + "/" + $0) }
+    }
+}
+
+/// A failure of a command's own (not a script's), printed as one line.
+struct CommandError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

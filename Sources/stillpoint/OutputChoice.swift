@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import StillpointAudio
+import StillpointScript
+
+/// Where a track goes and in which format, and how a finished render is reported.
+enum OutputChoice {
+    /// `--format` wins over the extension of `-o`, which wins over `format:`;
+    /// `--format` and `-o` disagreeing is an error rather than a guess.
+    static func format(option: AudioFormat?, output: String?) throws -> AudioFormat? {
+        let fromName = output.flatMap { AudioFormat(rawValue: ($0 as NSString).pathExtension.lowercased()) }
+        if let output, fromName == nil, !(output as NSString).pathExtension.isEmpty, option == nil {
+            throw ValidationError("-o \(output): the extension names no format Stillpoint writes (wav, flac, ogg, opus, mp3)")
+        }
+        if let option, let fromName, option != fromName {
+            throw ValidationError("--format \(option.rawValue) and -o \(output ?? "") disagree; give one of them, or make them match")
+        }
+        return option ?? fromName
+    }
+
+    /// `output/<script path relative to its library root>.<ext>`.
+    static func defaultDestination(for script: URL, in output: URL, format: AudioFormat) -> URL {
+        let root = ScriptLoader.libraryRoot(for: script).standardizedFileURL.path
+        let path = script.standardizedFileURL.path
+        let relative = path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : script.lastPathComponent
+        return output.appendingPathComponent(relative).deletingPathExtension().appendingPathExtension(format.fileExtension)
+    }
+
+    /// Renders, turning a failure into the one line a practitioner reads.
+    static func render(_ timeline: Timeline, to destination: URL, options: RenderOptions) throws -> RenderReport {
+        do {
+            return try Renderer().render(timeline, to: destination, options: options)
+        } catch {
+            Terminal.endProgress()
+            Terminal.say("error: \(error)")
+            throw ExitCode.failure
+        }
+    }
+
+    /// "wrote output/arriving.flac: 4:21, −18.0 LUFS, gain +3.2 dB, limiter 1.9 dB".
+    static func summary(_ report: RenderReport, draft: Bool) -> String {
+        var parts = [Terminal.clock(report.seconds)]
+        if let loudness = report.loudness { parts.append(String(format: "%.1f LUFS", loudness)) }
+        parts.append(String(format: "gain %+.1f dB", report.gain))
+        if report.limiting >= 0.05 { parts.append(String(format: "limiter %.1f dB", report.limiting)) }
+        if report.draftPhrases > 0 { parts.append("DRAFT: \(Terminal.count(report.draftPhrases, "phrase")) not recorded") }
+        var line = "wrote \(report.output.relativePath): " + parts.joined(separator: ", ")
+        if let subtitles = report.subtitles { line += "\nwrote \(subtitles.relativePath)" }
+        return line
+    }
+}

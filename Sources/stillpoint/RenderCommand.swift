@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import StillpointAudio
+import StillpointScript
+
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Render one track.",
+        discussion: "The track goes to output/<the script's path in its library>.<format> unless -o names a file.")
+
+    @Argument(help: "The script.")
+    var script: String
+
+    @Option(name: .shortAndLong, help: "The file to write; its extension chooses the format.")
+    var output: String?
+
+    @Option(help: "wav, flac, ogg, opus or mp3 (wins over the script's `format:`).")
+    var format: AudioFormat?
+
+    @Option(help: "Render from this time on (m:ss, h:mm:ss or a duration such as 90s).")
+    var from: String?
+
+    @Option(help: "Render up to this time.")
+    var to: String?
+
+    @Flag(help: "Also write WebVTT subtitles beside the track.")
+    var subtitles = false
+
+    @Flag(help: "Render even when clips are missing: they are spoken by espeak-ng, or marked by a soft tone.")
+    var draft = false
+
+    func run() throws {
+        let script = Loading.url(script)
+        let chosenFormat = try OutputChoice.format(option: format, output: output)
+        guard let timeline = Loading.timeline(script, options: .init(draft: draft, format: chosenFormat)) else {
+            throw ExitCode.failure
+        }
+        let destination = output.map(Loading.url)
+            ?? OutputChoice.defaultDestination(for: script, in: Loading.url("output"), format: timeline.settings.format)
+        let range = try excerpt(of: timeline)
+        let name = script.lastPathComponent
+        let report = try OutputChoice.render(timeline, to: destination, options: RenderOptions(
+            range: range, subtitles: subtitles,
+            progress: { Terminal.progress("rendering \(name)  \(Int($0 * 100))%") }))
+        Terminal.endProgress()
+        Terminal.say(OutputChoice.summary(report, draft: draft))
+    }
+
+    /// The frames `--from/--to` ask for, or nil for the whole track.
+    private func excerpt(of timeline: Timeline) throws -> Range<Int64>? {
+        guard from != nil || to != nil else { return nil }
+        func frame(_ text: String?, _ fallback: Int64) throws -> Int64 {
+            guard let text else { return fallback }
+            switch trackTime(text) {
+            case .success(let seconds): return min(Int64((seconds * Double(timeline.rate)).rounded()), timeline.length)
+            case .failure(let error): throw ValidationError(error.description)
+            }
+        }
+        let start = try frame(from, 0), end = try frame(to, timeline.length)
+        guard start < end else {
+            throw ValidationError("--from must come before --to, inside the track (it lasts \(Terminal.clock(timeline.seconds)))")
+        }
+        return start..<end
+    }
+}
+
+extension AudioFormat: ExpressibleByArgument {}

@@ -1,0 +1,58 @@
+import Foundation
+import StillpointScript
+
+/// Everything the tool prints to standard error goes through here: diagnostics
+/// (coloured only on a terminal, and never when NO_COLOR is set), notes, and the
+/// progress line that is shown only on a terminal.
+enum Terminal {
+    static let isInteractive = isatty(STDERR_FILENO) != 0
+        && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+    static let colour = isInteractive && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+
+    private static let lock = NSLock()
+
+    /// Writes `text` and a newline to standard error in one piece, so lines from
+    /// parallel renders do not interleave.
+    static func say(_ text: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        if isInteractive { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    static func report(_ diagnostics: [Diagnostic]) {
+        guard !diagnostics.isEmpty else { return }
+        say(format(diagnostics))
+    }
+
+    static func format(_ diagnostics: [Diagnostic], colour: Bool = colour) -> String {
+        DiagnosticFormatter(colour: colour).format(diagnostics).trimmingCharacters(in: .newlines)
+    }
+
+    /// Rewrites the progress line (a terminal only).
+    static func progress(_ text: String) {
+        guard isInteractive else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
+    }
+
+    static func endProgress() {
+        guard isInteractive else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+
+    /// `m:ss` or `h:mm:ss`, as a practitioner reads a track's length.
+    static func clock(_ seconds: Double) -> String {
+        let total = Int(seconds.rounded())
+        let h = total / 3600, m = total / 60 % 60, s = total % 60
+        return h > 0 ? String(format: "%d:%02d:%02d", h, m, s) : String(format: "%d:%02d", m, s)
+    }
+
+    /// "1 error", "2 warnings".
+    static func count(_ n: Int, _ noun: String) -> String {
+        "\(n) \(noun)\(n == 1 ? "" : "s")"
+    }
+}

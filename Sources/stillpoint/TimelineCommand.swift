@@ -1,0 +1,25 @@
+import ArgumentParser
+import Foundation
+import StillpointScript
+
+struct TimelineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "timeline",
+        abstract: "Print the resolved timeline: every sound with its start and end.")
+
+    @Argument(help: "The script.")
+    var script: String
+
+    @Flag(help: "Print JSON (frames are the truth; seconds are frames / rate).")
+    var json = false
+
+    @Flag(help: "Accept missing clips, timing them from their transcripts.")
+    var draft = false
+
+    func run() throws {
+        guard let timeline = Loading.timeline(Loading.url(script), options: .init(draft: draft)) else {
+            throw ExitCode.failure
+        }
+        print(json ? timeline.json() : timeline.text(), terminator: json ? "\n" : "")
+    }
+}
