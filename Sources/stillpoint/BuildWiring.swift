@@ -44,7 +44,7 @@ enum BuildProgress {
         case .stale(let script, let reasons):
             Terminal.progress("rendering \(script) (\(reasons.map(\.description).joined(separator: ", ")))")
         case .rendered(let script, let output, let seconds):
-            Terminal.say("rendered \(script) → \(output.relativePath) in \(String(format: "%.1f", seconds)) s")
+            Terminal.say("rendered \(script) → \(Terminal.path(output)) in \(String(format: "%.1f", seconds)) s")
         case .failed(let script, let message):
             Terminal.say("failed \(script):\n\(message)")
         case .pruned(let output):

@@ -44,8 +44,8 @@ enum OutputChoice {
         parts.append(String(format: "gain %+.1f dB", report.gain))
         if report.limiting >= 0.05 { parts.append(String(format: "limiter %.1f dB", report.limiting)) }
         if report.draftPhrases > 0 { parts.append("DRAFT: \(Terminal.count(report.draftPhrases, "phrase")) not recorded") }
-        var line = "wrote \(report.output.relativePath): " + parts.joined(separator: ", ")
-        if let subtitles = report.subtitles { line += "\nwrote \(subtitles.relativePath)" }
+        var line = "wrote \(Terminal.path(report.output)): " + parts.joined(separator: ", ")
+        if let subtitles = report.subtitles { line += "\nwrote \(Terminal.path(subtitles))" }
         return line
     }
 }

@@ -29,7 +29,7 @@ struct MasteringPass {
     func write(to file: URL, gain: Double, progress: (@Sendable (Double) -> Void)?) throws -> Result {
         let settings = timeline.settings
         let channels = settings.channels
-        let limiter = TruePeakLimiter(ceiling: settings.peak, rate: settings.rate, channels: channels)
+        let limiter = TruePeakLimiter(ceiling: settings.limiterCeiling, rate: settings.rate, channels: channels)
         let frames = max(blockSize, limiter.latency)
         let pipeline = BlockPipeline(blocks: 8, samplesPerBlock: frames * channels)
         let meter = try LoudnessMeter(channels: channels, rate: settings.rate)
