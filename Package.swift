@@ -43,7 +43,8 @@ let package = Package(
 
         .testTarget(
             name: "StillpointScriptTests",
-            dependencies: ["StillpointScript", "StillpointTestSupport"]),
+            dependencies: ["StillpointScript", "StillpointTestSupport"],
+            exclude: ["Goldens"]),
         .testTarget(
             name: "StillpointAudioTests",
             dependencies: ["StillpointAudio", "StillpointScript", "StillpointTestSupport"]),

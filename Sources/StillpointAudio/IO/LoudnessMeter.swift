@@ -150,15 +150,3 @@ public final class LoudnessMeter: @unchecked Sendable {
         throw AudioProcessingError(call: call, reason: reason)
     }
 }
-
-extension LoudnessMeter {
-    /// Loudness in LUFS of the last `milliseconds` of audio added (at most 400);
-    /// −∞ for silence. Pass 1 reads it every 100 ms to keep each chunk's energy.
-    public func windowLoudness(milliseconds: Int) throws -> Double {
-        lock.lock()
-        defer { lock.unlock() }
-        var value = 0.0
-        try check(ebur128_loudness_window(state, UInt(milliseconds), &value), "ebur128_loudness_window")
-        return value
-    }
-}

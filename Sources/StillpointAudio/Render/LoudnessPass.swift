@@ -25,33 +25,25 @@ struct LoudnessPass {
     }
 
     private func measure(_ part: Range<Int64>, chunk: Int) throws -> LoudnessProfile {
-        let channels = timeline.settings.channels
-        let meter = try LoudnessMeter(channels: channels, rate: timeline.rate)
+        var meter = ChunkMeter(channels: timeline.settings.channels, rate: timeline.rate)
         let mixer = Mixer(timeline: timeline, voices: voices)
         let preroll = part.lowerBound == 0 ? 0 : Int64(LoudnessMeter.preroll(rate: timeline.rate))
         mixer.seek(to: part.lowerBound - preroll)
         var left = [Float](repeating: 0, count: chunk), right = left
-        var interleaved = [Float](repeating: 0, count: chunk * channels)
         var profile = LoudnessProfile(rate: timeline.rate)
         var frame = part.lowerBound - preroll
         while frame < part.upperBound {
             let n = Int(min(Int64(chunk), part.upperBound - frame))
             try mixer.render(count: n, left: &left, right: &right)
-            var peak: Float = 0
-            for i in 0..<n {
-                peak = max(peak, abs(left[i]))
-                interleaved[i * channels] = left[i]
-                if channels == 2 {
-                    peak = max(peak, abs(right[i]))
-                    interleaved[i * 2 + 1] = right[i]
+            left.withUnsafeBufferPointer { l in
+                right.withUnsafeBufferPointer { r in
+                    let channels = timeline.settings.channels == 2 ? [l.baseAddress!, r.baseAddress!] : [l.baseAddress!]
+                    meter.add(channels, count: n, to: &profile, record: frame >= part.lowerBound)
                 }
-            }
-            try interleaved.withUnsafeBufferPointer { try meter.add(interleaved: UnsafeBufferPointer(rebasing: $0[0..<(n * channels)])) }
-            if frame >= part.lowerBound {
-                profile.append(energy: energy(try meter.windowLoudness(milliseconds: 100)), peak: peak)
             }
             frame += Int64(n)
         }
+        meter.finish(into: &profile)
         return profile
     }
 }

@@ -32,7 +32,6 @@ struct MasteringPass {
         let limiter = TruePeakLimiter(ceiling: settings.limiterCeiling, rate: settings.rate, channels: channels)
         let frames = max(blockSize, limiter.latency)
         let pipeline = BlockPipeline(blocks: 8, samplesPerBlock: frames * channels)
-        let meter = try LoudnessMeter(channels: channels, rate: settings.rate)
         let writer = try SoundFileWriter(
             url: file, format: settings.format, depth: settings.bits, quality: settings.quality,
             rate: settings.rate, channels: channels, tags: timeline.tags, ditherSeed: settings.seed)
@@ -40,7 +39,7 @@ struct MasteringPass {
         let done = DispatchSemaphore(value: 0)
         let synthesis = Synthesis(
             timeline: timeline, voices: voices, range: range, blockSize: blockSize, gain: Float(pow(10, gain / 20)),
-            limiter: limiter, meter: meter, pipeline: pipeline, progress: progress)
+            limiter: limiter, pipeline: pipeline, progress: progress)
         DispatchQueue.global(qos: .userInitiated).async {
             synthesis.run()
             done.signal()
@@ -58,7 +57,8 @@ struct MasteringPass {
         done.wait()
         if let failure = pipeline.failure { throw failure }
         try writer.close()
-        return Result(loudness: try meter.integratedLoudness(), limiting: -20 * log10(Double(limiter.smallestGain)))
+        let loudness = synthesis.measured.integratedLoudness()
+        return Result(loudness: loudness.isFinite ? loudness : nil, limiting: -20 * log10(Double(limiter.smallestGain)))
     }
 }
 
@@ -70,19 +70,22 @@ private final class Synthesis: @unchecked Sendable {
     let blockSize: Int
     let gain: Float
     let limiter: TruePeakLimiter
-    let meter: LoudnessMeter
     let pipeline: BlockPipeline
     let progress: (@Sendable (Double) -> Void)?
+    private var meter: ChunkMeter
+    /// The written track as BS.1770 hears it; complete once `run` has returned.
+    private(set) var measured: LoudnessProfile
 
     init(timeline: Timeline, voices: VoiceFactory, range: Range<Int64>, blockSize: Int, gain: Float,
-         limiter: TruePeakLimiter, meter: LoudnessMeter, pipeline: BlockPipeline, progress: (@Sendable (Double) -> Void)?) {
+         limiter: TruePeakLimiter, pipeline: BlockPipeline, progress: (@Sendable (Double) -> Void)?) {
         self.timeline = timeline
         self.voices = voices
         self.range = range
         self.blockSize = blockSize
         self.gain = gain
         self.limiter = limiter
-        self.meter = meter
+        meter = ChunkMeter(channels: timeline.settings.channels, rate: timeline.rate)
+        measured = LoudnessProfile(rate: timeline.rate)
         self.pipeline = pipeline
         self.progress = progress
     }
@@ -121,6 +124,7 @@ private final class Synthesis: @unchecked Sendable {
         }
         let tail = limiter.flush(left: &left, right: &right)
         _ = try emit(left, right, frames: tail)
+        meter.finish(into: &measured)
     }
 
     /// Interleaves, meters and sends `frames` frames; false when the encoder failed.
@@ -139,8 +143,10 @@ private final class Synthesis: @unchecked Sendable {
             }
         }
         block.frames = frames
-        try block.samples.withUnsafeBufferPointer {
-            try meter.add(interleaved: UnsafeBufferPointer(rebasing: $0[0..<(frames * channels)]))
+        left.withUnsafeBufferPointer { l in
+            right.withUnsafeBufferPointer { r in
+                meter.add(channels == 2 ? [l.baseAddress!, r.baseAddress!] : [l.baseAddress!], count: frames, to: &measured)
+            }
         }
         pipeline.send(block)
         return true

@@ -53,3 +53,47 @@ struct LoudnessProfileTests {
         #expect(abs(predicted - -18) < 0.05)
     }
 }
+
+/// The render's own K-weighted meter against libebur128, on material with energy
+/// across the spectrum, at both common rates and in mono and stereo.
+struct ChunkMeterTests {
+    @Test(arguments: [(48000, 2), (44100, 2), (48000, 1)])
+    func agreesWithLibebur128(rate: Int, channels: Int) throws {
+        let frames = rate * 5
+        var state: UInt64 = 12345
+        let planar = (0..<channels).map { c in
+            (0..<frames).map { i -> Float in
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                let noise = Float(Int64(bitPattern: state) >> 40) / Float(1 << 23) * 0.05
+                let t = Double(i) / Double(rate)
+                // A tone that comes and goes, so the gates have work to do.
+                let tone = (Int(t * 2) % 2 == 0 ? 0.3 : 0.01) * sin(2 * .pi * (c == 0 ? 60.0 : 3000.0) * t)
+                return noise + Float(tone)
+            }
+        }
+        var meter = ChunkMeter(channels: channels, rate: rate)
+        var profile = LoudnessProfile(rate: rate)
+        let pointers = planar.map { _ in UnsafeMutablePointer<Float>.allocate(capacity: frames) }
+        defer { pointers.forEach { $0.deallocate() } }
+        for (c, samples) in planar.enumerated() { pointers[c].initialize(from: samples, count: frames) }
+        // Uneven blocks, to show that chunking follows the audio, not the calls.
+        var done = 0
+        for block in [1000, 7, 4800, 20000].cycled(until: frames) {
+            let n = min(block, frames - done)
+            meter.add(pointers.map { UnsafePointer<Float>($0 + done) }, count: n, to: &profile)
+            done += n
+        }
+        meter.finish(into: &profile)
+        let reference = try #require(try LoudnessMeter.integratedLoudness(planar: planar, rate: rate))
+        #expect(abs(profile.integratedLoudness() - reference) < 0.05)
+    }
+}
+
+private extension Array where Element == Int {
+    /// The sizes repeated until they add up to at least `total`.
+    func cycled(until total: Int) -> [Int] {
+        var out: [Int] = [], sum = 0
+        while sum < total { for n in self where sum < total { out.append(n); sum += n } }
+        return out
+    }
+}
