@@ -10,7 +10,8 @@ import Foundation
 /// its per-sample double-precision code with a channel switch in the inner loop
 /// took 39 % of the whole render. Here each channel is a tight loop over a block.
 struct ChunkMeter {
-    private var filters: [KWeighting]
+    /// One filter per channel (the second unused in mono).
+    private var first: KWeighting, second: KWeighting
     private let chunkFrames: Int
     private var filled = 0
     private var sum = 0.0
@@ -18,19 +19,22 @@ struct ChunkMeter {
     private var scratch: [Double]
 
     init(channels: Int, rate: Int) {
-        filters = Array(repeating: KWeighting(rate: rate), count: channels)
+        first = KWeighting(rate: rate)
+        second = first
         chunkFrames = LoudnessMeter.blockStep(rate: rate)
         scratch = Array(repeating: 0, count: chunkFrames)
     }
 
-    /// Adds `count` frames of planar audio; completed chunks go to `profile`
+    /// Adds `count` frames of planar audio (one or two channels); completed chunks go to `profile`
     /// unless `record` is false (a pre-roll that only warms the filters).
     mutating func add(_ channels: [UnsafePointer<Float>], count: Int, to profile: inout LoudnessProfile, record: Bool = true) {
         var done = 0
         while done < count {
             let n = min(chunkFrames - filled, count - done)
-            for (c, samples) in channels.enumerated() {
-                sum += filters[c].meanSquareSum(samples + done, count: n, peak: &peak)
+            if channels.count == 2 {
+                sum += KWeighting.meanSquareSum(&first, channels[0] + done, &second, channels[1] + done, count: n, peak: &peak)
+            } else {
+                sum += first.meanSquareSum(channels[0] + done, count: n, peak: &peak)
             }
             filled += n
             done += n
@@ -95,6 +99,35 @@ struct KWeighting {
             sum += z * z
         }
         self.x1 = x1; self.x2 = x2; self.y1 = y1; self.y2 = y2; self.z1 = z1; self.z2 = z2
+        peak = top
+        return sum
+    }
+
+    /// Both channels of a stereo block in one loop: each filter is a chain of
+    /// dependent steps, and running two chains side by side lets the processor
+    /// overlap them (measured: nearly twice as fast as one channel after the other).
+    static func meanSquareSum(
+        _ left: inout KWeighting, _ l: UnsafePointer<Float>, _ right: inout KWeighting, _ r: UnsafePointer<Float>,
+        count: Int, peak: inout Float
+    ) -> Double {
+        var sum = 0.0
+        var top = peak
+        var f = left, g = right
+        let b = f.b, a = f.a
+        for i in 0..<count {
+            let u = Double(l[i]), v = Double(r[i])
+            top = max(top, max(abs(l[i]), abs(r[i])))
+            let fy = b.0 * u + b.1 * f.x1 + b.2 * f.x2 - a.0 * f.y1 - a.1 * f.y2
+            let gy = b.0 * v + b.1 * g.x1 + b.2 * g.x2 - a.0 * g.y1 - a.1 * g.y2
+            let fz = fy - 2 * f.y1 + f.y2 - a.2 * f.z1 - a.3 * f.z2
+            let gz = gy - 2 * g.y1 + g.y2 - a.2 * g.z1 - a.3 * g.z2
+            f.x2 = f.x1; f.x1 = u; f.y2 = f.y1; f.y1 = fy; f.z2 = f.z1; f.z1 = fz
+            g.x2 = g.x1; g.x1 = v; g.y2 = g.y1; g.y1 = gy; g.z2 = g.z1; g.z1 = gz
+            sum += fz * fz + gz * gz
+        }
+        left = f
+        right = g
+        peak = top
         return sum
     }
 }

@@ -97,3 +97,19 @@ private extension Array where Element == Int {
         return out
     }
 }
+
+extension ChunkMeterTests {
+    /// Each chunk keeps its own sample peak (the limiter's cost is predicted from it).
+    @Test(arguments: [1, 2])
+    func keepsEachChunksPeak(channels: Int) {
+        let rate = 48000, chunk = rate / 10
+        var samples = [Float](repeating: 0.01, count: chunk * 3)
+        samples[chunk + 17] = -0.8
+        var meter = ChunkMeter(channels: channels, rate: rate)
+        var profile = LoudnessProfile(rate: rate)
+        samples.withUnsafeBufferPointer { p in
+            meter.add(Array(repeating: p.baseAddress!, count: channels), count: samples.count, to: &profile)
+        }
+        #expect(profile.peaks == [0.01, 0.8, 0.01])
+    }
+}
