@@ -16,7 +16,11 @@ struct ScriptPlanner: TrackPlanner {
             return .failed(message: Terminal.format(result.diagnostics))
         }
         Terminal.report(result.diagnostics)
-        return .ready(ReadyTrack(timeline: timeline, extraFingerprint: (draft ? ";draft" : "") + (subtitles ? ";vtt" : "")))
+        // A draft depends on which phrases are still missing: recording one
+        // changes the fingerprint, so the track is rendered again with it.
+        let missing = result.phrases.filter { $0.file == nil }.map(\.clip).sorted()
+        let draftMark = draft ? ";draft:" + missing.joined(separator: ",") : ""
+        return .ready(ReadyTrack(timeline: timeline, extraFingerprint: draftMark + (subtitles ? ";vtt" : "")))
     }
 }
 

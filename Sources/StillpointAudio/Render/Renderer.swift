@@ -55,6 +55,13 @@ public struct Renderer: Sendable {
         guard range.lowerBound >= 0, range.upperBound <= timeline.length, !range.isEmpty else {
             throw RenderError.invalidRange("the excerpt must lie inside the track (0 to \(timeline.seconds) s) and not be empty")
         }
+        var timeline = timeline
+        let drafted = timeline.events.count { if case .clip(let c) = $0.source { c.file == nil } else { false } }
+        if drafted > 0 {
+            // A draft says so wherever the track is played.
+            let note = "DRAFT: \(drafted) phrase\(drafted == 1 ? "" : "s") not yet recorded."
+            timeline.tags.comment = [note, timeline.tags.comment].compactMap { $0 }.joined(separator: " ")
+        }
         let clips = ClipStore(rate: settings.rate, channels: settings.channels, voiceLevel: settings.voiceLevel)
         let drafts = DraftVoices(rate: settings.rate, channels: settings.channels, voiceLevel: settings.voiceLevel)
         let voices = try VoiceFactory(timeline: timeline, clips: clips, drafts: drafts)
@@ -99,7 +106,7 @@ public struct Renderer: Sendable {
             return RenderReport(
                 output: destination, subtitles: subtitles, frames: Int64(range.count), rate: settings.rate,
                 gain: gain, loudness: options.range == nil ? result.loudness : nil,
-                limiting: result.limiting, draftPhrases: timeline.events.count { if case .clip(let c) = $0.source { c.file == nil } else { false } })
+                limiting: result.limiting, draftPhrases: drafted)
         } catch {
             output.discard()
             throw error
