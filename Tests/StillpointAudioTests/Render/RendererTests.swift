@@ -110,24 +110,48 @@ struct RendererTests {
         #expect(difference < 1e-4)
     }
 
-    /// Voice ducking: the bed dips by `duck` while a clip plays.
-    @Test func bedsDipUnderVoice() throws {
+    /// Voice ducking: the bed dips by `duck` while a clip plays and comes back
+    /// after it; the bed (200 Hz) is measured apart from the clip (1 kHz) by FFT.
+    @Test(arguments: [-10.0, -4.0])
+    func bedsDipUnderVoice(duck: Double) throws {
         let folder = try AudioFixtures.temporaryFolder()
         let (phrase, frames) = try clip(in: folder)
         let timeline = F.timeline([
             F.tone(.sine(frequency: Param(200)), kind: .bed, from: 0, to: 6, level: -20),
             F.say(phrase, at: 3, frames: frames),
-        ], length: 6, channels: 1, loudness: nil, duck: -10)
+        ], length: 6, channels: 1, loudness: nil, duck: duck)
         let out = folder.appendingPathComponent("track.wav")
         _ = try Renderer().render(timeline, to: out)
         let mono = try F.read(out)[0]
-        let before = SignalAnalysis.rmsDB(mono, range: Int(F.seconds(1))..<Int(F.seconds(2)))
-        // Under the clip: measure the bed between the clip's 1 kHz periods by
-        // rendering without the clip is not needed; the bed alone is 200 Hz, so
-        // compare its level 1.2 s after the clip, when the release is done.
-        let after = SignalAnalysis.rmsDB(mono, range: Int(F.seconds(4.8))..<Int(F.seconds(5.8)))
-        #expect(abs(before - after) < 0.1)
-        #expect(abs(before - (-20 - 3.01)) < 0.1)
+        func bed(_ from: Double, _ to: Double) -> Double {
+            let window = Array(mono[Int(F.seconds(from))..<Int(F.seconds(to))])
+            return SignalAnalysis.dB(SignalAnalysis.spectrum(window, rate: F.rate).magnitude(near: 200))
+        }
+        let before = bed(1, 2.5), during = bed(3.0, 3.5), after = bed(4.8, 5.8)
+        #expect(abs(during - before - duck) < 0.3)
+        #expect(abs(after - before) < 0.1)
+        // The ramp down is complete when the clip starts, and began 300 ms before.
+        let ramp = SignalAnalysis.rmsDB(mono, range: Int(F.seconds(2.6))..<Int(F.seconds(2.65)))
+        #expect(abs(ramp - (-20 - 3.01)) < 0.2)
+    }
+
+    /// A looping file bed plays on past the recording's end without a click at
+    /// the seam.
+    @Test func loopSeamDoesNotClick() throws {
+        let folder = try AudioFixtures.temporaryFolder()
+        // 0.73 s of 110.3 Hz: the recording ends mid-cycle, which clicks if looped raw.
+        let samples = AudioFixtures.sine(frequency: 110.3, amplitude: 0.5, rate: F.rate, frames: 35040)
+        let file = folder.appendingPathComponent("ocean.wav")
+        try AudioFixtures.writeWAV(samples, rate: F.rate, channels: 1, encoding: .float32, to: file)
+        let bed = Event(kind: .bed, start: 0, end: F.seconds(3), location: F.here,
+                        source: .generator(.file(file, loop: true)), mix: Mix(level: Param(0), ducks: true))
+        let out = folder.appendingPathComponent("track.wav")
+        _ = try Renderer().render(F.timeline([bed], length: 3, channels: 1, loudness: nil), to: out)
+        let mono = try F.read(out)[0]
+        let largestStep = zip(mono.dropFirst(), mono).map { abs($0 - $1) }.max() ?? 1
+        // A 110 Hz sine of peak 0.5 moves at most 0.0072 a sample; a raw seam jumps ~0.5.
+        #expect(largestStep < 0.01)
+        #expect(SignalAnalysis.rmsDB(mono, range: Int(F.seconds(2))..<Int(F.seconds(2.5))) > -10)
     }
 
     /// A render that fails leaves the earlier track as it was, and no stray files.
