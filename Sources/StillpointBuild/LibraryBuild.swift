@@ -52,13 +52,14 @@ public struct LibraryBuild: Sendable {
         let record = RecordStore(folder: output, record: BuildRecord.load(from: output))
         let known = record.snapshot
         let hashes = FileHashCache(paths: paths, previous: known.files)
-        let orphans = OutputFolder(root: output).orphans(in: known, scripts: Set(scripts))
-        orphans.forEach { progress(.orphaned($0)) }
-
         let job = TrackJob(
             paths: paths, output: output, options: options, planner: planner, renderer: renderer,
             hashes: hashes, record: record, progress: progress)
         let tracks = await Self.runAll(scripts, jobs: options.jobs, job: job)
+        // Orphans are found after rendering: a track rendered again in a format it
+        // had before takes its old file back from the strays, and must not be pruned.
+        let orphans = OutputFolder(root: output).orphans(in: record.snapshot, scripts: Set(scripts))
+        orphans.forEach { progress(.orphaned($0)) }
 
         var pruned: [String] = []
         if !options.dryRun {

@@ -122,6 +122,23 @@ struct BuildSafetyTests {
         #expect(lib.outputExists("c.mp3"))
     }
 
+    /// The build that changes the format already lists the old file; changing the
+    /// format back renders the old name again, and `--prune` must not take it.
+    @Test func changingTheFormatBackKeepsTheTrackItRendered() async throws {
+        let lib = try TemporaryLibrary()
+        _ = try await lib.build()
+        try lib.append("c.session", "format mp3\n")
+        let changed = try await lib.build()
+        #expect(changed.orphans == [Orphan(script: nil, outputs: ["c.flac"])])
+        try lib.write("c.session", try String(contentsOf: lib.url("c.session"), encoding: .utf8)
+            .replacingOccurrences(of: "format mp3\n", with: ""))
+        let back = try await lib.build(prune: true)
+        #expect(back.renderedScripts == ["c.session"])
+        #expect(back.pruned == ["c.mp3"])
+        #expect(lib.outputExists("c.flac"))
+        #expect(!lib.outputExists("c.mp3"))
+    }
+
     @Test func aMissingLibraryStopsTheBuild() async throws {
         let lib = try TemporaryLibrary(standard: false)
         try lib.remove("")
