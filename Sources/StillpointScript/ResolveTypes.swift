@@ -45,6 +45,9 @@ public struct LoadResult: Sendable {
     public var phrases: [Phrase]
     /// The library root used, with symbolic links resolved.
     public var libraryRoot: URL
+    /// Where the script's voice clips are looked for (the `clips` setting, or
+    /// `clips` in the library's root): where missing phrases are to be recorded.
+    public var clipsFolder: URL
 
     public var hasErrors: Bool { diagnostics.contains { $0.isError } }
 }

@@ -41,7 +41,8 @@ public struct ScriptLoader: Sendable {
         let finish = { (timeline: Timeline?) in
             LoadResult(
                 timeline: timeline, diagnostics: Self.ordered(resolver.diagnostics),
-                phrases: resolver.phraseOrder.compactMap { resolver.phrases[$0] }, libraryRoot: files.root)
+                phrases: resolver.phraseOrder.compactMap { resolver.phrases[$0] }, libraryRoot: files.root,
+                clipsFolder: resolver.settings.clips ?? files.root.appendingPathComponent("clips"))
         }
         let defaults = root.appendingPathComponent(Self.defaultsFileName)
         if FileManager.default.fileExists(atPath: defaults.path),
@@ -66,9 +67,8 @@ public struct ScriptLoader: Sendable {
 
     /// The phrases a script uses, found even when recordings are missing (a
     /// draft resolve), with every problem other than missing clips.
-    public func phrases(in script: URL, libraryRoot: URL? = nil) -> (phrases: [Phrase], diagnostics: [Diagnostic]) {
-        let result = load(script, libraryRoot: libraryRoot, options: ResolveOptions(draft: true))
-        return (result.phrases, result.diagnostics)
+    public func phrases(in script: URL, libraryRoot: URL? = nil) -> LoadResult {
+        load(script, libraryRoot: libraryRoot, options: ResolveOptions(draft: true))
     }
 
     /// `library.defaults` as the user would name it, from the script's path as written.

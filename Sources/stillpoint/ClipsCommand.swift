@@ -19,10 +19,10 @@ struct ClipsCommand: ParsableCommand {
         var order: [String] = []
         var folder: URL?
         for script in try Loading.scripts(at: path) {
-            let (found, diagnostics) = Loading.loader.phrases(in: script)
-            Terminal.report(diagnostics.filter(\.isError))
-            folder = folder ?? ScriptLoader.libraryRoot(for: script).appendingPathComponent("clips")
-            for phrase in found {
+            let result = Loading.loader.phrases(in: script)
+            Terminal.report(result.diagnostics.filter(\.isError))
+            folder = folder ?? result.clipsFolder
+            for phrase in result.phrases {
                 if var known = phrases[phrase.clip] {
                     known.uses += phrase.uses
                     known.text = known.text ?? phrase.text
@@ -37,7 +37,7 @@ struct ClipsCommand: ParsableCommand {
         if missing {
             print(shown.isEmpty
                 ? "Every phrase is recorded."
-                : "Recording sheet: \(Terminal.count(shown.count, "phrase")) to record" + (folder.map { " into \($0.relativePath)/" } ?? ""))
+                : "Recording sheet: \(Terminal.count(shown.count, "phrase")) to record" + (folder.map { " into \(Terminal.path($0))/" } ?? ""))
         }
         for phrase in shown {
             let uses = phrase.uses.map { "\($0.file):\($0.line)" }.joined(separator: ", ")

@@ -18,12 +18,14 @@ enum OutputChoice {
         return option ?? fromName
     }
 
-    /// `output/<script path relative to its library root>.<ext>`.
-    static func defaultDestination(for script: URL, in output: URL, format: AudioFormat) -> URL {
+    /// `output/<script path relative to its library root>.<ext>`, or
+    /// `….preview.<ext>` for an excerpt.
+    static func defaultDestination(for script: URL, in output: URL, format: AudioFormat, preview: Bool = false) -> URL {
         let root = ScriptLoader.libraryRoot(for: script).standardizedFileURL.path
         let path = script.standardizedFileURL.path
         let relative = path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : script.lastPathComponent
-        return output.appendingPathComponent(relative).deletingPathExtension().appendingPathExtension(format.fileExtension)
+        let track = output.appendingPathComponent(relative).deletingPathExtension()
+        return (preview ? track.appendingPathExtension("preview") : track).appendingPathExtension(format.fileExtension)
     }
 
     /// Renders, turning a failure into the one line a practitioner reads.

@@ -7,7 +7,7 @@ struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
         abstract: "Render one track.",
-        discussion: "The track goes to output/<the script's path in its library>.<format> unless -o names a file.")
+        discussion: "The track goes to output/<the script's path in its library>.<format> unless -o names a file; an excerpt (--from/--to) goes to <name>.preview.<format> there.")
 
     @Argument(help: "The script.")
     var script: String
@@ -36,9 +36,12 @@ struct RenderCommand: ParsableCommand {
         guard let timeline = Loading.timeline(script, options: .init(draft: draft, format: chosenFormat)) else {
             throw ExitCode.failure
         }
-        let destination = output.map(Loading.url)
-            ?? OutputChoice.defaultDestination(for: script, in: Loading.url("output"), format: timeline.settings.format)
         let range = try excerpt(of: timeline)
+        // A preview never takes the full track's place: without -o it is written
+        // as `<name>.preview.<ext>` beside it.
+        let destination = output.map(Loading.url)
+            ?? OutputChoice.defaultDestination(
+                for: script, in: Loading.url("output"), format: timeline.settings.format, preview: range != nil)
         let name = script.lastPathComponent
         let report = try OutputChoice.render(timeline, to: destination, options: RenderOptions(
             range: range, subtitles: subtitles,

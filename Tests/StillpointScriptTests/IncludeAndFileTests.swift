@@ -136,9 +136,11 @@ import Testing
     @Test func phrasesAreListedEvenWhenRecordingsAreMissing() throws {
         let library = try TestLibrary(clips: ["welcome.flac": 2])
         try library.write("main.session", "say welcome \"Welcome.\"\nrepeat 2:\n    say later \"Later.\"\nsay welcome\n")
-        let (phrases, diagnostics) = ScriptLoader(inspector: library.inspector)
+        let result = ScriptLoader(inspector: library.inspector)
             .phrases(in: library.url("main.session"), libraryRoot: library.root)
-        #expect(diagnostics.isEmpty)
+        let phrases = result.phrases
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.clipsFolder.standardizedFileURL == library.url("clips").standardizedFileURL)
         #expect(phrases.map(\.clip) == ["welcome", "later"])
         #expect(phrases.map(\.text) == ["Welcome.", "Later."])
         #expect(phrases.map { $0.uses.map(\.line) } == [[1, 4], [3]])
