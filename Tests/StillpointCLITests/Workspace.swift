@@ -49,7 +49,7 @@ final class Workspace: Sendable {
 
     /// Every file under `path`, relative to it and sorted, hidden ones included.
     func files(under path: String) -> [String] {
-        let root = url(path)
+        let root = url(path).standardizedFileURL
         guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else {
             return []
         }
