@@ -39,6 +39,8 @@ public final class RunningCommand: @unchecked Sendable {
 
     public var processIdentifier: Int32 { process.processIdentifier }
 
+    public var isRunning: Bool { process.isRunning }
+
     /// Ends the command at once, as a power cut or `kill -9` would.
     public func kill() {
         #if canImport(Glibc)

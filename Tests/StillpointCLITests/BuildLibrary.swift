@@ -31,10 +31,12 @@ final class BuildLibrary: Sendable {
         try space.write("lib/deep/d.session", "say two \"Two.\"\nend 0:02\n")
     }
 
-    /// Adds a track long enough (a noise bed and a drone for `seconds`) that a
+    /// Adds a track long enough (a noise bed and a drone for `seconds`, at most 59) that a
     /// build can be caught in the middle of rendering it.
     func addLongTrack(seconds: Int) throws {
-        try space.write("lib/long.session", "bed noise pink level -30 dB\nbed drone 110 Hz level -30 dB\nsay one\nend 0:\(seconds)\n")
+        // No loudness pass, so the track's temporary file is there the whole render.
+        try space.write("lib/long.session",
+                        "loudness: off\nbed noise pink level -30 dB\nbed drone 110 Hz level -30 dB\nsay one\nend 0:\(seconds)\n")
     }
 
     func build(_ arguments: String...) async throws -> BuildRun {

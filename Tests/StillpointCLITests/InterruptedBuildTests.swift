@@ -5,13 +5,24 @@ import Testing
 /// A build killed mid-way, and two builds at once: finished tracks stay as they
 /// were, nothing partial ever carries a track's name, and the next build finishes.
 struct InterruptedBuildTests {
-    /// Waits (up to 60 s) until a render of the long track has its temporary file.
-    private func waitForPartialTrack(of library: BuildLibrary, _ command: RunningCommand) async throws -> Bool {
-        for _ in 0 ..< 6000 {
-            if library.leftovers().contains(where: { $0.hasPrefix(".long") }) { return true }
-            try await Task.sleep(for: .milliseconds(10))
+    /// Runs `action` as soon as the long track's temporary file appears, on a
+    /// thread of its own (polling every 2 ms) so that a test pool busy with other
+    /// tests cannot make it late; nil when `command` ended first.
+    private func whenPartialTrackAppears<T: Sendable>(
+        in library: BuildLibrary, while command: RunningCommand, _ action: @escaping @Sendable () throws -> T
+    ) async throws -> T? {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                while command.isRunning {
+                    if library.leftovers().contains(where: { $0.hasPrefix(".long") }) {
+                        continuation.resume(with: Result { try action() })
+                        return
+                    }
+                    usleep(2000)
+                }
+                continuation.resume(returning: nil)
+            }
         }
-        return false
     }
 
     @Test func aKilledBuildLeavesEarlierTracksAndTheNextOneFinishes() async throws {
@@ -21,10 +32,9 @@ struct InterruptedBuildTests {
         try library.addLongTrack(seconds: 20)
 
         let killed = try library.space.start("build", "lib", "-j", "1")
-        let caught = try await waitForPartialTrack(of: library, killed)
-        killed.kill()
+        let caught = try await whenPartialTrackAppears(in: library, while: killed) { killed.kill() }
         let result = await killed.result()
-        #expect(caught, "the build ended before its long track was seen half-written: \(result)")
+        #expect(caught != nil, "the build ended before its long track was seen half-written: \(result)")
         #expect(result.killed, "\(result)")
         #expect(try library.outputBytes() == before)
         #expect(!library.space.exists("output/long.wav"))
@@ -42,13 +52,13 @@ struct InterruptedBuildTests {
     /// refused with a message naming the lock; the first completes untouched.
     @Test func aSecondBuildAtTheSameTimeIsRefused() async throws {
         let library = try BuildLibrary()
-        try library.addLongTrack(seconds: 10)
+        try library.addLongTrack(seconds: 20)
         let first = try library.space.start("build", "lib", "-j", "1")
-        let caught = try await waitForPartialTrack(of: library, first)
-
-        let second = try await library.build()
+        let started = try await whenPartialTrackAppears(in: library, while: first) {
+            try library.space.start("build", "lib")
+        }
         let firstResult = BuildRun(await first.result())
-        #expect(caught, "the first build ended before the second started: \(firstResult)")
+        let second = BuildRun(try #require(await started?.result(), "the first build ended before the second started: \(firstResult)"))
         #expect(second.status == 1, "\(second)")
         #expect(second.result.stderr.contains("another build of this output folder is running"), "\(second)")
         #expect(second.result.stderr.contains("output/.stillpoint-build.lock"), "\(second)")
@@ -59,7 +69,7 @@ struct InterruptedBuildTests {
         for output in BuildLibrary.outputs {
             #expect(try library.space.wav(output).frames == 2 * 48000, "\(output)")
         }
-        #expect(try library.space.wav("output/long.wav").frames == 10 * 48000)
+        #expect(try library.space.wav("output/long.wav").frames == 20 * 48000)
         let after = try await library.build()
         #expect(after.summary == "build: 0 rendered, 5 up to date", "\(after)")
     }
