@@ -48,6 +48,18 @@ struct IncrementalBuildTests {
             #expect(try library.space.wav(output).frames == 2 * 48000, "\(output)")
         }
         #expect(library.space.files(under: "output").filter { !$0.hasPrefix(".") } == ["a.wav", "b.wav", "c.wav", "deep/d.wav"])
+        #expect(!first.result.stderr.contains("\r") && !first.result.stderr.contains(escape), "progress shown off a terminal")
+    }
+
+    /// `--output` puts the tracks (and the build's record) in another folder.
+    @Test func outputChoosesTheFolder() async throws {
+        let library = try BuildLibrary()
+        let run = try await library.build("--output", "elsewhere/tracks")
+        #expect(run.status == 0, "\(run)")
+        #expect(run.lines.contains { $0.hasPrefix("rendered deep/d.session → elsewhere/tracks/deep/d.wav in ") }, "\(run)")
+        #expect(library.space.files(under: "elsewhere/tracks").filter { !$0.hasPrefix(".") } == ["a.wav", "b.wav", "c.wav", "deep/d.wav"])
+        #expect(!library.space.exists("output"))
+        #expect(try await library.build("--output", "elsewhere/tracks").summary == "build: 0 rendered, 4 up to date")
     }
 
     @Test(arguments: Change.allCases)
