@@ -1,0 +1,76 @@
+import Foundation
+import StillpointTestSupport
+import Testing
+
+/// A build killed mid-way, and two builds at once: finished tracks stay as they
+/// were, nothing partial ever carries a track's name, and the next build finishes.
+struct InterruptedBuildTests {
+    /// Runs `action` as soon as the long track's temporary file appears, on a
+    /// thread of its own (polling every 2 ms) so that a test pool busy with other
+    /// tests cannot make it late; nil when `command` ended first.
+    private func whenPartialTrackAppears<T: Sendable>(
+        in library: BuildLibrary, while command: RunningCommand, _ action: @escaping @Sendable () throws -> T
+    ) async throws -> T? {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                while command.isRunning {
+                    if library.leftovers().contains(where: { $0.hasPrefix(".long") }) {
+                        continuation.resume(with: Result { try action() })
+                        return
+                    }
+                    usleep(2000)
+                }
+                continuation.resume(returning: nil)
+            }
+        }
+    }
+
+    @Test func aKilledBuildLeavesEarlierTracksAndTheNextOneFinishes() async throws {
+        let library = try BuildLibrary()
+        #expect(try await library.build().status == 0)
+        let before = try library.outputBytes()
+        try library.addLongTrack(seconds: 20)
+
+        let killed = try library.space.start("build", "lib", "-j", "1")
+        let caught = try await whenPartialTrackAppears(in: library, while: killed) { killed.kill() }
+        let result = await killed.result()
+        #expect(caught != nil, "the build ended before its long track was seen half-written: \(result)")
+        #expect(result.killed, "\(result)")
+        #expect(try library.outputBytes() == before)
+        #expect(!library.space.exists("output/long.wav"))
+
+        let next = try await library.build()
+        #expect(next.status == 0, "\(next)")
+        #expect(next.rendered == ["long.session"])
+        #expect(next.summary == "build: 1 rendered, 4 up to date")
+        #expect(try library.space.wav("output/long.wav").frames == 20 * 48000)
+        #expect(library.leftovers().isEmpty, "\(library.leftovers())")
+        #expect(try library.outputBytes() == before)
+    }
+
+    /// A second build of the same output folder while the first is rendering is
+    /// refused with a message naming the lock; the first completes untouched.
+    @Test func aSecondBuildAtTheSameTimeIsRefused() async throws {
+        let library = try BuildLibrary()
+        try library.addLongTrack(seconds: 20)
+        let first = try library.space.start("build", "lib", "-j", "1")
+        let started = try await whenPartialTrackAppears(in: library, while: first) {
+            try library.space.start("build", "lib")
+        }
+        let firstResult = BuildRun(await first.result())
+        let second = BuildRun(try #require(await started?.result(), "the first build ended before the second started: \(firstResult)"))
+        #expect(second.status == 1, "\(second)")
+        #expect(second.result.stderr.contains("another build of this output folder is running"), "\(second)")
+        #expect(second.result.stderr.contains("output/.stillpoint-build.lock"), "\(second)")
+        #expect(second.rendered.isEmpty)
+
+        #expect(firstResult.status == 0, "\(firstResult)")
+        #expect(firstResult.rendered == BuildLibrary.tracks + ["long.session"])
+        for output in BuildLibrary.outputs {
+            #expect(try library.space.wav(output).frames == 2 * 48000, "\(output)")
+        }
+        #expect(try library.space.wav("output/long.wav").frames == 20 * 48000)
+        let after = try await library.build()
+        #expect(after.summary == "build: 0 rendered, 5 up to date", "\(after)")
+    }
+}
