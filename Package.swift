@@ -53,6 +53,7 @@ let package = Package(
             dependencies: ["StillpointBuild", "StillpointAudio", "StillpointScript", "StillpointTestSupport"]),
         .testTarget(
             name: "StillpointCLITests",
-            dependencies: ["StillpointTestSupport"]),
+            dependencies: ["StillpointTestSupport"],
+            exclude: ["Goldens"]),
     ]
 )

@@ -135,6 +135,16 @@ extension Resolver {
             guard self.options.draft else {
                 var hints = suggestion.map { ["did you mean `\($0)`?"] } ?? []
                 hints.append("looked in \(folder.path) for \(clip)." + clipExtensions.joined(separator: ", ."))
+                // A phone's .m4a (or any other kind) of the right name is not read:
+                // say so, rather than leave the practitioner wondering why.
+                let unread = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter {
+                    ($0 as NSString).deletingPathExtension == clip
+                        && !clipExtensions.contains(($0 as NSString).pathExtension.lowercased())
+                }
+                for name in unread.sorted() {
+                    hints.append("\(name) is there, but Stillpoint cannot read that kind of file; convert it, "
+                        + "e.g. `ffmpeg -i \(name) \(clip).flac`")
+                }
                 hints.append("record it, or render a draft with --draft")
                 report(.error, context, spot, "no recording for the clip `\(clip)`", hints: hints)
                 return

@@ -21,7 +21,6 @@ public struct TrackTimeError: Error, Sendable, CustomStringConvertible {
     public var reason: String?
 
     public var description: String {
-        "`\(text)` is not a time on the track" + (reason.map { " (\($0))" } ?? "")
-            + "; write m:ss, h:mm:ss or a duration such as 90s or 1m30s"
+        (reason ?? "`\(text)` is not a time on the track") + "; write m:ss, h:mm:ss or a duration such as 90s or 1m30s"
     }
 }

@@ -20,7 +20,7 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(help: "Where the tracks go.")
     var output = "output"
 
-    @Option(name: .customShort("j"), help: "Tracks rendered at once (default: the number of cores).")
+    @Option(name: .customShort("j"), help: ArgumentHelp("Tracks rendered at once.", valueName: "n"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(help: "List what would be rendered and why, and render nothing.")

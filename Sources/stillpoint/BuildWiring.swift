@@ -11,6 +11,8 @@ struct ScriptPlanner: TrackPlanner {
     let subtitles: Bool
 
     func plan(script: URL) -> TrackPlan {
+        // Shown as the user would type it, as `check` and `render` show it.
+        let script = Loading.url(Terminal.path(script))
         let result = Loading.loader.load(script, libraryRoot: libraryRoot, options: .init(draft: draft))
         guard let timeline = result.timeline else {
             return .failed(message: Terminal.format(result.diagnostics))

@@ -18,9 +18,12 @@ struct ClipsCommand: ParsableCommand {
         var phrases: [String: Phrase] = [:]
         var order: [String] = []
         var folder: URL?
+        var failed = false
         for script in try Loading.scripts(at: path) {
             let result = Loading.loader.phrases(in: script)
+            // Missing clips are what this command is for; other errors still fail it.
             Terminal.report(result.diagnostics.filter(\.isError))
+            failed = failed || result.hasErrors
             folder = folder ?? result.clipsFolder
             for phrase in result.phrases {
                 if var known = phrases[phrase.clip] {
@@ -42,7 +45,8 @@ struct ClipsCommand: ParsableCommand {
         for phrase in shown {
             let uses = phrase.uses.map { "\($0.file):\($0.line)" }.joined(separator: ", ")
             let status = missing ? "" : "  [" + (phrase.file.map { $0.lastPathComponent } ?? "not recorded") + "]"
-            print("\(phrase.clip)\(status)\n    \"\(phrase.text ?? "(no transcript)")\"\n    used at \(uses)")
+            print("\(phrase.clip)\(status)\n    \(phrase.text.map { "\"\($0)\"" } ?? "(no transcript)")\n    used at \(uses)")
         }
+        if failed { throw ExitCode.failure }
     }
 }

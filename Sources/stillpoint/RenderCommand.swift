@@ -30,6 +30,13 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Render even when clips are missing: they are spoken by espeak-ng, or marked by a soft tone.")
     var draft = false
 
+    func validate() throws {
+        _ = try OutputChoice.format(option: format, output: output)
+        for time in [from, to].compactMap({ $0 }) {
+            if case .failure(let error) = trackTime(time) { throw ValidationError(error.description) }
+        }
+    }
+
     func run() throws {
         let script = Loading.url(script)
         let chosenFormat = try OutputChoice.format(option: format, output: output)
@@ -57,12 +64,12 @@ struct RenderCommand: ParsableCommand {
             guard let text else { return fallback }
             switch trackTime(text) {
             case .success(let seconds): return min(Int64((seconds * Double(timeline.rate)).rounded()), timeline.length)
-            case .failure(let error): throw ValidationError(error.description)
+            case .failure(let error): throw CommandError(error.description)
             }
         }
         let start = try frame(from, 0), end = try frame(to, timeline.length)
         guard start < end else {
-            throw ValidationError("--from must come before --to, inside the track (it lasts \(Terminal.clock(timeline.seconds)))")
+            throw CommandError("--from must come before --to, inside the track (it lasts \(Terminal.clock(timeline.seconds)))")
         }
         return start..<end
     }

@@ -168,3 +168,15 @@ import Testing
         #expect(result.errors.map(\.description) == ["main.session:2:14: error: this line is not valid UTF-8 text"])
     }
 }
+
+extension IncludeAndFileTests {
+    /// A recording of the right name in a kind Stillpoint cannot read is named in
+    /// the hint, with the way to convert it.
+    @Test func unreadableKindOfRecordingIsNamed() throws {
+        let library = try TestLibrary(files: ["clips/sigh.m4a": "", "main.session": "say sigh\n"])
+        let result = ScriptLoader(inspector: library.inspector).load(library.url("main.session"), libraryRoot: library.root)
+        let error = try #require(result.diagnostics.first)
+        #expect(error.message == "no recording for the clip `sigh`")
+        #expect(error.hints.contains("sigh.m4a is there, but Stillpoint cannot read that kind of file; convert it, e.g. `ffmpeg -i sigh.m4a sigh.flac`"))
+    }
+}
