@@ -62,7 +62,8 @@ struct RenderTests {
         #expect(space.files(under: ".") == ["a.session", "clips/welcome.wav"])
     }
 
-    /// `--from/--to` renders exactly that stretch (the track lasts 5 s).
+    /// `--from/--to` renders exactly that stretch (the track lasts 5 s), as a
+    /// preview beside the track rather than in its place.
     @Test(arguments: [
         (["--from", "0:01", "--to", "0:03"], 96000),
         (["--from", "0:00.250", "--to", "0:01"], 36000),
@@ -77,10 +78,11 @@ struct RenderTests {
         try space.write("a.session", "format: wav\nbed noise pink level -30 dB\nsay welcome\nend 0:05\n")
         let result = try await StillpointCommand.run(["render", "a.session"] + arguments, in: space.folder)
         #expect(result.status == 0, "\(result)")
-        let wav = try space.wav("output/a.wav")
+        let wav = try space.wav("output/a.preview.wav")
         #expect(wav.frames == frames)
         #expect(wav.rate == 48000)
         #expect(wav.channels == 2)
+        #expect(space.files(under: "output") == ["a.preview.wav"])
     }
 
     @Test(arguments: [["--from", "0:03", "--to", "0:02"], ["--from", "0:05"], ["--from", "soon"]])
