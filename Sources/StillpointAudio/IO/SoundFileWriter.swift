@@ -67,7 +67,7 @@ public final class SoundFileWriter {
                 var mode = Int32(SF_BITRATE_MODE_VARIABLE)
                 sf_command(handle, Int32(SFC_SET_BITRATE_MODE), &mode, Int32(MemoryLayout<Int32>.size))
             }
-            var level = 1 - min(max(quality, 0), 1)
+            var level = Self.compressionLevel(format, quality: min(max(quality, 0), 1), channels: channels)
             sf_command(handle, Int32(SFC_SET_COMPRESSION_LEVEL), &level, Int32(MemoryLayout<Double>.size))
         }
         // Fields a format cannot carry are refused by libsndfile; that is not an
@@ -82,6 +82,19 @@ public final class SoundFileWriter {
 
     deinit {
         if let handle { sf_close(handle) }
+    }
+
+    /// libsndfile's compression level (0 best … 1 smallest) for a quality 0…1.
+    /// Vorbis and MP3 take 1 − quality. libsndfile turns an Opus level into a bit
+    /// rate running linearly from 6 kbit/s up to 256 kbit/s per channel, which put
+    /// the default quality at 360 kbit/s for stereo: far beyond what voice and
+    /// ambience need. Opus is mapped instead to 16–85 kbit/s per channel, so the
+    /// default 0.7 gives about 64 kbit/s a channel, transparent for this material.
+    static func compressionLevel(_ format: AudioFormat, quality: Double, channels: Int) -> Double {
+        guard format == .opus else { return 1 - quality }
+        let bitrate = Double(channels) * (16_000 + quality * 69_000)
+        let top = 256_000 * Double(channels)
+        return min(max(1 - (bitrate - 6_000) / (top - 6_000), 0), 1)
     }
 
     private static func sndfileFormat(_ format: AudioFormat, _ depth: SampleDepth, _ url: URL) throws -> Int32 {

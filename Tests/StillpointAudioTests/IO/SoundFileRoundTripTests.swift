@@ -85,6 +85,24 @@ struct EncodingCase: CustomTestStringConvertible, Sendable {
         #expect(Double(high) > Double(low) * 1.5, "\(low) → \(high) bytes")
     }
 
+    /// At the default quality Opus stays near 64 kbit/s a channel (noise is the
+    /// hardest case, so the encoder spends its whole budget on it).
+    @Test func opusDefaultQualityKeepsAModestBitRate() throws {
+        let folder = try AudioFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var state: UInt32 = 99
+        let noise = (0 ..< 48000 * 2 * 4).map { _ -> Float in
+            state = state &* 1_664_525 &+ 1_013_904_223
+            return Float(Int32(bitPattern: state)) / Float(Int32.max) * 0.3
+        }
+        let url = folder.appendingPathComponent("default.opus")
+        let writer = try SoundFileWriter(url: url, format: .opus, rate: 48000, channels: 2)
+        try writer.write(noise)
+        try writer.close()
+        let kbps = Double(try Data(contentsOf: url).count) * 8 / 4 / 1000
+        #expect((100...180).contains(kbps), "\(kbps) kbit/s")
+    }
+
     @Test func opusRefusesUnsupportedRate() throws {
         let folder = try AudioFixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
