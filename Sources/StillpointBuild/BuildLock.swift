@@ -22,7 +22,15 @@ public final class BuildLock: Sendable {
         file = outputFolder.appendingPathComponent(Self.fileName)
         let fd = open(file.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw BuildError.outputNotWritable(file, reason: lastErrorText()) }
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+        // A lock can be held for a moment by no build at all: a child process the
+        // tool (or a test) is just starting carries a copy of the descriptor until
+        // it executes. So a busy lock is tried again for a second before giving up.
+        var locked = flock(fd, LOCK_EX | LOCK_NB) == 0
+        for _ in 1..<20 where !locked && errno == EWOULDBLOCK {
+            usleep(50_000)
+            locked = flock(fd, LOCK_EX | LOCK_NB) == 0
+        }
+        guard locked else {
             let busy = errno == EWOULDBLOCK
             let reason = lastErrorText()
             close(fd)

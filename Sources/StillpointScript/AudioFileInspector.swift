@@ -12,6 +12,18 @@ public protocol AudioFileInspector: Sendable {
     func audibleRange(of file: URL, within range: Range<Int64>) throws -> Range<Int64>
 }
 
+/// What an inspector throws: why the file cannot be used, in a sentence that does
+/// not name the file (the resolver's diagnostic already names it, at the line).
+public struct AudioFileProblem: Error, Sendable, CustomStringConvertible {
+    public var reason: String
+
+    public init(reason: String) {
+        self.reason = reason
+    }
+
+    public var description: String { reason }
+}
+
 public struct AudioFileInfo: Sendable, Equatable {
     public var frames: Int64
     public var rate: Int

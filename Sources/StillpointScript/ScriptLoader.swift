@@ -58,7 +58,9 @@ public struct ScriptLoader: Sendable {
         }
         guard let main = resolver.parse(scriptURL, displayPath: display) else {
             resolver.add(Diagnostic(
-                .error, at: SourceLocation(file: display, line: 1, column: 1), "cannot read the script"))
+                .error, at: SourceLocation(file: display, line: 1, column: 1),
+                FileManager.default.fileExists(atPath: scriptURL.path) ? "cannot read the script" : "no such script",
+                hints: ["check the spelling, and the folder you are in"]))
             return finish(nil)
         }
         resolver.run(main.statements, FileContext(syntax: main, notes: [], isMain: true, chain: [scriptURL]))

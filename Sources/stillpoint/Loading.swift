@@ -29,7 +29,7 @@ enum Loading {
         }
         guard isFolder.boolValue else { return [url(path)] }
         let folder = path.hasSuffix("/") ? String(path.dropLast()) : path
-        return try LibraryScanner.relativePaths(in: url(folder)).map { url(folder + "/" + $0) }
+        return try LibraryScanner.relativePaths(in: url(folder)).map { url(folder == "." ? $0 : folder + "/" + $0) }
     }
 }
 

@@ -10,6 +10,11 @@ public struct AudioFileCatalogue: AudioFileInspector {
     /// count), the frames are counted by decoding. A file without a single frame is
     /// an error: it cannot be placed on a timeline.
     public func info(of file: URL) throws -> AudioFileInfo {
+        try problems { try Self.header(of: file) }
+    }
+
+    /// `info(of:)` with errors that name the file, for the renderer's own use.
+    static func header(of file: URL) throws -> AudioFileInfo {
         let reader = try SoundFileReader(url: file)
         var info = reader.info
         if info.frames == 0 {
@@ -22,8 +27,20 @@ public struct AudioFileCatalogue: AudioFileInspector {
     }
 
     public func audibleRange(of file: URL, within range: Range<Int64>) throws -> Range<Int64> {
-        let audio = try SoundFileReader(url: file).decode(range)
-        let audible = AudibleRange.of(audio)
-        return range.lowerBound + Int64(audible.lowerBound) ..< range.lowerBound + Int64(audible.upperBound)
+        try problems {
+            let audio = try SoundFileReader(url: file).decode(range)
+            let audible = AudibleRange.of(audio)
+            return range.lowerBound + Int64(audible.lowerBound) ..< range.lowerBound + Int64(audible.upperBound)
+        }
+    }
+
+    /// Reading errors as `AudioFileProblem`s: the reason alone, since the
+    /// resolver's diagnostic names the file.
+    private func problems<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as AudioFileError {
+            throw AudioFileProblem(reason: error.reason.hasSuffix(".") ? error.reason : error.reason + ".")
+        }
     }
 }

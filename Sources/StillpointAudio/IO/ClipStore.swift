@@ -72,7 +72,7 @@ public final class ClipStore: @unchecked Sendable {
         lock.lock()
         decodes += 1
         lock.unlock()
-        let info = try AudioFileCatalogue().info(of: file)
+        let info = try AudioFileCatalogue.header(of: file)
         let reader = try SoundFileReader(url: file)
         var range = recordingRange(from: source.from, to: source.to, rate: info.rate, frames: info.frames)
         var audio = try reader.decode(range).slice(0 ..< Int(range.count))
