@@ -62,9 +62,17 @@ struct PhaseCurve: Sendable {
     /// The highest frequency of the curve, in cycles per frame.
     var highestRate: Double { max(startRate, endRate) }
 
-    /// Whether the phase is `glideCycles + endRate · (n − glide)` from frame `n` on,
-    /// so a block can count `n − glide` in a `Double` (exact below 2^53, hence the
-    /// same samples as `cycles(at:)`) and run a branch-free loop.
+    /// Phases of frames n … n + 7, exactly as `cycles(at:)` gives them. Past the
+    /// glide, the common case, this is one vector expression (`n − glide` plus the
+    /// lane offsets is exact in `Double` below 2^53); during it each lane is
+    /// computed on its own.
     @inline(__always)
-    func isSteady(from n: Int64) -> Bool { n >= glide }
+    func cycles(lanesFrom n: Int64) -> FastSine.Phases {
+        if n >= glide {
+            return glideCycles + endRate * (Double(n - glide) + FastSine.laneOffsets)
+        }
+        var x = FastSine.Phases()
+        for j in 0..<FastSine.Phases.scalarCount { x[j] = cycles(at: n + Int64(j)) }
+        return x
+    }
 }
