@@ -92,15 +92,26 @@ final class Mixer {
         guard first < last else { return }
         let offset = Int(first - blockStart), n = Int(last - first), local = first - item.event.start
         let stereo = channels == 2
+        let source = source, gain = gain
         item.voice.render(from: local, count: n, left: source.0, right: stereo ? source.1 : nil)
+        let l = left + offset, r = right + offset
+        let ducked = duck.isActive && item.event.mix.ducks
+        // Most blocks of most events have one gain throughout: a scalar multiply-add.
+        if !ducked, let constant = item.envelope.constantGains(from: local, count: n, stereo: stereo) {
+            for i in 0..<n { l[i] += source.0[i] * constant.left }
+            if stereo {
+                for i in 0..<n { r[i] += source.1[i] * constant.right }
+            }
+            return
+        }
         item.envelope.fill(from: local, count: n, left: gain.0, right: stereo ? gain.1 : nil)
-        if duck.isActive && item.event.mix.ducks {
+        if ducked {
+            let duckGain = duckGain + offset
             for i in 0..<n {
-                gain.0[i] *= duckGain[offset + i]
-                gain.1[i] *= duckGain[offset + i]
+                gain.0[i] *= duckGain[i]
+                gain.1[i] *= duckGain[i]
             }
         }
-        let l = left + offset, r = right + offset
         for i in 0..<n { l[i] += source.0[i] * gain.0[i] }
         if stereo {
             for i in 0..<n { r[i] += source.1[i] * gain.1[i] }
