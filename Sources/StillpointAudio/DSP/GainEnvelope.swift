@@ -77,11 +77,10 @@ public struct GainEnvelope: Sendable {
 
     private func fillLevel(from n: Int64, count: Int, into gain: UnsafeMutablePointer<Float>) {
         var i = 0
-        if !level.isConstant {
-            while i < count, n + Int64(i) < level.glide {
-                gain[i] = levelGain(at: n + Int64(i))
-                i += 1
-            }
+        if !level.isConstant, n < level.glide {
+            i = Int(min(level.glide - n, Int64(count)))
+            DecibelRamp(start: level.start, slope: (level.end - level.start) / Double(level.glide), origin: 0)
+                .fill(n..<(n + Int64(i)), into: gain)
         }
         if i < count {
             gain.advanced(by: i).update(repeating: levelGain(at: n + Int64(i)), count: count - i)
