@@ -232,7 +232,7 @@ public final class TruePeakLimiter: @unchecked Sendable {
         for j in 0..<count {
             var need: Float = 1
             if !quiet {
-                let peak = max(interpolator.segmentPeak(l + j), channels > 1 ? interpolator.segmentPeak(r + j) : 0)
+                let peak = interpolator.segmentPeak(l + j, r + j)
                 if peak > ceiling { need = ceiling / peak }
             }
             let gain = nextGain(need)
