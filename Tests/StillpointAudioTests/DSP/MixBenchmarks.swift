@@ -8,6 +8,8 @@ import Testing
 /// the loudness gain and limiter, the interleave and the loudness meter, each timed
 /// on the thread's own CPU clock (other work on the machine does not count). Run
 /// with `STILLPOINT_BENCH=1 swift test -c release --no-parallel --filter MixBenchmarks`.
+/// With `STILLPOINT_BENCH_SESSION=/path/b60.session` (from `bench/run.sh --session
+/// 60`) it also times whole renders of that script, FLAC 16-bit and WAV 24-bit.
 @Suite(.enabled(if: ProcessInfo.processInfo.environment["STILLPOINT_BENCH"] == "1"))
 struct MixBenchmarks {
     typealias F = TrackFixture
@@ -98,5 +100,30 @@ struct MixBenchmarks {
         print("BENCH B60 limited by \(String(format: "%.2f", -20 * log10(Double(limiter.smallestGain)))) dB")
         #expect(limiter.smallestGain < 0.7, "the clips need limiting, as B60's voice does")
         #expect(total < 60)
+    }
+
+    @Test(arguments: [(AudioFormat.flac, SampleDepth.int16), (.wav, .int24)])
+    func wholeRenderOfASession(format: AudioFormat, bits: SampleDepth) throws {
+        guard let path = ProcessInfo.processInfo.environment["STILLPOINT_BENCH_SESSION"] else { return }
+        let script = URL(fileURLWithPath: path)
+        let loaded = ScriptLoader(inspector: AudioFileCatalogue()).load(script, options: ResolveOptions(format: format))
+        var timeline = try #require(loaded.timeline, "\(loaded.diagnostics)")
+        timeline.settings.bits = bits
+        let out = try AudioFixtures.temporaryFolder("renderbench").appendingPathComponent("b60.\(format.rawValue)")
+        let settings = timeline.settings
+        let voices = try VoiceFactory(
+            timeline: timeline, clips: ClipStore(rate: settings.rate, channels: settings.channels, voiceLevel: settings.voiceLevel),
+            drafts: DraftVoices(rate: settings.rate, channels: settings.channels, voiceLevel: settings.voiceLevel))
+        let passStart = DispatchTime.now().uptimeNanoseconds
+        _ = try LoudnessPass(timeline: timeline, voices: voices).measure()
+        let pass1 = Double(DispatchTime.now().uptimeNanoseconds - passStart) / 1e9
+        print("BENCH render pass 1 alone: \(String(format: "%.2f", pass1)) s wall")
+        let start = DispatchTime.now().uptimeNanoseconds
+        let report = try Renderer().render(timeline, to: out)
+        let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        print("BENCH render \(format.rawValue) \(bits.rawValue): \(String(format: "%.2f", wall)) s wall for "
+            + "\(String(format: "%.0f", report.seconds)) s (\(String(format: "%.0f", report.seconds / wall))x real time), "
+            + "\(String(format: "%.2f", report.loudness ?? .nan)) LUFS, limited \(String(format: "%.1f", report.limiting)) dB")
+        try? FileManager.default.removeItem(at: out)
     }
 }
