@@ -19,6 +19,12 @@ struct BellVoice: Sendable {
     private(set) var amplitudes: (Float, Float, Float)
     /// Natural-log decay per frame: the envelope is e^(−decayRate·n).
     let decayRate: Double
+    /// e^(−decayRate·j) for j in 0..<`stepSpan`: the envelope at frame n is
+    /// e^(−decayRate·a) · steps[n − a] with a = n rounded down to a multiple of
+    /// `stepSpan`, which needs one `exp` per `stepSpan` frames instead of one per
+    /// frame, and is still a function of n alone (so of no block boundary).
+    private let steps: [Double]
+    static let stepSpan = 256
     /// Frames until the bell is silent (its `decay`).
     let length: Int64
 
@@ -26,6 +32,7 @@ struct BellVoice: Sendable {
         fundamental = PhaseCurve(frequency, rate: rate)
         length = max(1, Int64((decay * Double(rate)).rounded()))
         decayRate = log(1000) / Double(length)
+        steps = (0..<Self.stepSpan).map { [decayRate] in exp(-decayRate * Double($0)) }
         let highest = fundamental.highestRate
         let kept = Self.ratios.map { $0 * highest < 0.5 }
         amplitudes = (
@@ -59,16 +66,37 @@ struct BellVoice: Sendable {
     func render(from n: Int64, count: Int, into out: UnsafeMutablePointer<Float>) {
         let (a1, a2, a3) = amplitudes
         let r2 = Self.ratios[1], r3 = Self.ratios[2]
-        for i in 0..<count {
-            let frame = n + Int64(i)
-            guard frame < length else {
-                out[i] = 0
-                continue
+        let span = Int64(Self.stepSpan), end = Double(length)
+        var anchor: Int64 = -1, anchorGain = 0.0
+        steps.withUnsafeBufferPointer { steps in
+            let table = UnsafeRawPointer(steps.baseAddress!)
+            FastSine.fill(out, from: n, count: count) { f in
+                let x = fundamental.cycles(lanesFrom: f)
+                let sum = a1 * FastSine.sin(cycles: x) + a2 * FastSine.sin(cycles: r2 * x)
+                    + a3 * FastSine.sin(cycles: r3 * x)
+                var envelope = FastSine.Phases()
+                let within = Int(f % span)
+                if f / span != anchor {
+                    anchor = f / span
+                    anchorGain = exp(-decayRate * Double(anchor * span))
+                }
+                if within + FastSine.Phases.scalarCount <= Self.stepSpan {
+                    envelope = anchorGain * table.loadUnaligned(
+                        fromByteOffset: within * MemoryLayout<Double>.stride, as: FastSine.Phases.self)
+                } else {
+                    let lowGain = anchorGain
+                    anchor += 1
+                    anchorGain = exp(-decayRate * Double(anchor * span))
+                    for j in 0..<FastSine.Phases.scalarCount {
+                        let k = within + j
+                        envelope[j] = k < Self.stepSpan ? lowGain * steps[k] : anchorGain * steps[k - Self.stepSpan]
+                    }
+                }
+                let sound = FastSine.Lanes(envelope) * sum
+                // Frames from `length` on are silent (the difference is a whole
+                // number, so its sign survives the conversion to Float).
+                return sound.replacing(with: 0, where: FastSine.Lanes(FastSine.frames(from: f) - end) .>= 0)
             }
-            let x = fundamental.cycles(at: frame)
-            let sum = a1 * FastSine.sin(cycles: x) + a2 * FastSine.sin(cycles: r2 * x)
-                + a3 * FastSine.sin(cycles: r3 * x)
-            out[i] = Float(exp(-decayRate * Double(frame))) * sum
         }
     }
 }

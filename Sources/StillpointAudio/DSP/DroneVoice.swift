@@ -28,10 +28,12 @@ struct DroneVoice: Sendable {
         scale = 1 / Self.peak
     }
 
-    /// The three amplitudes at swell position `s` (cycles).
+    /// The three amplitudes at swell positions `s` (cycles).
     @inline(__always)
-    static func amplitudes(swell s: Double) -> (Float, Float, Float) {
-        func dip(_ offset: Double) -> Float { 0.5 - 0.5 * FastSine.cos(wrapped: FastSine.wrap(s + offset)) }
+    static func amplitudes(swell s: FastSine.Phases) -> (FastSine.Lanes, FastSine.Lanes, FastSine.Lanes) {
+        func dip(_ offset: Double) -> FastSine.Lanes {
+            0.5 - 0.5 * FastSine.cos(wrapped: FastSine.wrap(s + offset))
+        }
         return (
             base.0 * (1 - depth.0 * dip(0)),
             base.1 * (1 - depth.1 * dip(1.0 / 3)),
@@ -39,7 +41,9 @@ struct DroneVoice: Sendable {
     }
 
     @inline(__always)
-    static func wave(_ x: Double, _ a: (Float, Float, Float)) -> Float {
+    static func wave(
+        _ x: FastSine.Phases, _ a: (FastSine.Lanes, FastSine.Lanes, FastSine.Lanes)
+    ) -> FastSine.Lanes {
         a.0 * FastSine.sin(cycles: x * ratios.0) + a.1 * FastSine.sin(cycles: x * ratios.1)
             + a.2 * FastSine.sin(cycles: x * ratios.2)
     }
@@ -49,19 +53,19 @@ struct DroneVoice: Sendable {
     static let peak: Float = {
         var peak: Float = 0
         for s in 0..<128 {
-            let a = amplitudes(swell: Double(s) / 128)
-            for k in 0..<4096 {
-                peak = max(peak, abs(wave(Double(k) / 2048, a)))
+            let a = amplitudes(swell: FastSine.Phases(repeating: Double(s) / 128))
+            for k in stride(from: 0, to: 4096, by: FastSine.Lanes.scalarCount) {
+                let w = wave(FastSine.frames(from: Int64(k)) / 2048, a)
+                peak = max(peak, w.max(), -w.min())
             }
         }
         return peak
     }()
 
     func render(from n: Int64, count: Int, into out: UnsafeMutablePointer<Float>) {
-        for i in 0..<count {
-            let frame = n + Int64(i)
-            let a = Self.amplitudes(swell: swellRate * Double(frame))
-            out[i] = scale * Self.wave(fundamental.cycles(at: frame), a)
+        FastSine.fill(out, from: n, count: count) {
+            let a = Self.amplitudes(swell: swellRate * FastSine.frames(from: $0))
+            return scale * Self.wave(fundamental.cycles(lanesFrom: $0), a)
         }
     }
 }

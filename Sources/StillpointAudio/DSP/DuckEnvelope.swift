@@ -83,26 +83,18 @@ public struct DuckEnvelope: Sendable {
                 out.update(repeating: 1, count: Int(segmentEnd - frame))
             } else if frame < dip.lowerBound {
                 segmentEnd = min(end, dip.lowerBound)
-                for f in frame..<segmentEnd {
-                    gain[Int(f - t)] = ramp(Double(f - rampStart) / Double(attack))
-                }
+                DecibelRamp(start: 0, slope: depth / Double(attack), origin: rampStart)
+                    .fill(frame..<segmentEnd, into: out)
             } else if frame < dip.upperBound {
                 segmentEnd = min(end, dip.upperBound)
                 out.update(repeating: dipped, count: Int(segmentEnd - frame))
             } else {
                 segmentEnd = min(end, dip.upperBound + release)
-                for f in frame..<segmentEnd {
-                    gain[Int(f - t)] = ramp(1 - Double(f - dip.upperBound) / Double(release))
-                }
+                DecibelRamp(start: depth, slope: -depth / Double(release), origin: dip.upperBound)
+                    .fill(frame..<segmentEnd, into: out)
             }
             frame = segmentEnd
         }
-    }
-
-    /// The gain at a fraction x of the full dip (0: none, 1: `depth`).
-    @inline(__always)
-    private func ramp(_ x: Double) -> Float {
-        Float(pow(10, depth * x / 20))
     }
 
     /// Index of the first dip whose release ends after frame t.

@@ -49,6 +49,21 @@ public struct GainEnvelope: Sendable {
         if let right { applyPan(from: n, count: count, left: left, right: right) }
     }
 
+    /// The gains of local frames `[n, n + count)` when they are all the same (level
+    /// and pan past any glide, no fade in the range, all before the end): left and
+    /// right as `fill` would give them for every frame (both the unpanned gain when
+    /// `stereo` is false), or nil when they vary. Lets the mixer multiply by a
+    /// scalar instead of a gain buffer.
+    public func constantGains(from n: Int64, count: Int, stereo: Bool) -> (left: Float, right: Float)? {
+        let end = n + Int64(count)
+        guard level.isConstant || n >= level.glide, !stereo || pan.isConstant || n >= pan.glide,
+              fadeIn <= 0 || n >= fadeIn, end <= length - max(fadeOut, 0) else { return nil }
+        let gain = levelGain(at: n)
+        guard stereo else { return (gain, gain) }
+        let (l, r) = Self.panGains(Self.value(pan, at: n))
+        return (gain * l, gain * r)
+    }
+
     /// Linear gain of `level` at frame n.
     public func levelGain(at n: Int64) -> Float {
         Float(pow(10, Self.value(level, at: n) / 20))
@@ -62,11 +77,10 @@ public struct GainEnvelope: Sendable {
 
     private func fillLevel(from n: Int64, count: Int, into gain: UnsafeMutablePointer<Float>) {
         var i = 0
-        if !level.isConstant {
-            while i < count, n + Int64(i) < level.glide {
-                gain[i] = levelGain(at: n + Int64(i))
-                i += 1
-            }
+        if !level.isConstant, n < level.glide {
+            i = Int(min(level.glide - n, Int64(count)))
+            DecibelRamp(start: level.start, slope: (level.end - level.start) / Double(level.glide), origin: 0)
+                .fill(n..<(n + Int64(i)), into: gain)
         }
         if i < count {
             gain.advanced(by: i).update(repeating: levelGain(at: n + Int64(i)), count: count - i)

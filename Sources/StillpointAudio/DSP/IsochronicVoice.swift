@@ -17,21 +17,22 @@ struct IsochronicVoice: Sendable {
     }
 
     func render(from n: Int64, count: Int, into out: UnsafeMutablePointer<Float>) {
-        let edge = Self.edge
-        for i in 0..<count {
-            let frame = n + Int64(i)
-            out[i] = FastSine.sin(cycles: tone.cycles(at: frame)) * Self.gate(FastSine.wrap(pulse.cycles(at: frame)), edge: edge)
+        FastSine.fill(out, from: n, count: count) {
+            FastSine.sin(cycles: tone.cycles(lanesFrom: $0)) * Self.gate(FastSine.wrap(pulse.cycles(lanesFrom: $0)))
         }
     }
 
-    /// The gate at pulse phase `y` in [−0.5, 0.5] (0 is the start of the on half).
+    /// The gate at pulse phase `y` in [−0.5, 0.5] (0 is the start of the on half):
+    /// 0 through the off half, 1 in the middle of the on half, raised-cosine edges.
     @inline(__always)
-    static func gate(_ y: Float, edge: Float) -> Float {
-        let p = y < 0 ? y + 1 : y
-        if p >= 0.5 { return 0 }
+    static func gate(_ y: FastSine.Lanes) -> FastSine.Lanes {
+        let p = y.replacing(with: y + 1, where: y .< 0)
         // Distance into the on half from its nearer end, as a fraction of an edge.
-        let d = min(p, 0.5 - p) / edge
-        if d >= 1 { return 1 }
-        return 0.5 - 0.5 * FastSine.cos(wrapped: d * 0.5)
+        let rest = 0.5 - p
+        let d = p.replacing(with: rest, where: rest .< p) / edge
+        var gate = 0.5 - 0.5 * FastSine.cos(wrapped: d * 0.5)
+        gate.replace(with: 1, where: d .>= 1)
+        gate.replace(with: 0, where: p .>= 0.5)
+        return gate
     }
 }

@@ -7,7 +7,11 @@ import StillpointScript
 ///
 /// A glide between two positive frequencies is exponential in time (even in
 /// pitch): f(n) = f0·e^(k·n), whose integral is f0·(e^(k·n) − 1)/k (`expm1` keeps
-/// it exact for tiny k). After the glide the final frequency holds. A glide that
+/// it exact for tiny k), evaluated as expm1(k·a)·e^(k·j) + expm1(k·j) with a = n
+/// rounded down to a multiple of `span` and j = n − a, from tables of the two
+/// factors, so a glide costs one `expm1` per eight frames rather than one per
+/// frame (and still depends on n alone). After the glide the final frequency
+/// holds. A glide that
 /// touches zero or below (which the resolver rejects for audible frequencies, but a
 /// beat may be 0) falls back to linear in Hz.
 struct PhaseCurve: Sendable {
@@ -20,6 +24,10 @@ struct PhaseCurve: Sendable {
     private let growth: Double?
     /// Phase reached at the end of the glide.
     let glideCycles: Double
+    /// For an exponential glide, e^(k·j) and expm1(k·j) for j in 0..<`span`.
+    private let spanGrowth: [Double]
+    private let spanCycles: [Double]
+    static let span: Int64 = 256
 
     /// - Parameters:
     ///   - hertz: the frequency (Hz) and its glide.
@@ -33,9 +41,13 @@ struct PhaseCurve: Sendable {
             let k = log(hertz.end / hertz.start) / g
             growth = k
             glideCycles = startRate * expm1(k * g) / k
+            spanGrowth = (0..<Self.span).map { exp(k * Double($0)) }
+            spanCycles = (0..<Self.span).map { expm1(k * Double($0)) }
         } else {
             growth = nil
             glideCycles = (startRate + endRate) * g / 2
+            spanGrowth = []
+            spanCycles = []
         }
     }
 
@@ -45,26 +57,43 @@ struct PhaseCurve: Sendable {
         if n >= glide {
             return glideCycles + endRate * Double(n - glide)
         }
-        let x = Double(n)
         if let k = growth {
-            return startRate * expm1(k * x) / k
+            let j = Int(n % Self.span)
+            return startRate * (expm1(k * Double(n - Int64(j))) * spanGrowth[j] + spanCycles[j]) / k
         }
+        let x = Double(n)
         return startRate * x + (endRate - startRate) * x * x / (2 * Double(glide))
-    }
-
-    /// Frequency in cycles per frame at frame `n`.
-    func rate(at n: Int64) -> Double {
-        if n >= glide { return endRate }
-        if let k = growth { return startRate * exp(k * Double(n)) }
-        return startRate + (endRate - startRate) * Double(n) / Double(glide)
     }
 
     /// The highest frequency of the curve, in cycles per frame.
     var highestRate: Double { max(startRate, endRate) }
 
-    /// Whether the phase is `glideCycles + endRate · (n − glide)` from frame `n` on,
-    /// so a block can count `n − glide` in a `Double` (exact below 2^53, hence the
-    /// same samples as `cycles(at:)`) and run a branch-free loop.
+    /// Phases of frames n … n + 7, exactly as `cycles(at:)` gives them. Past the
+    /// glide, the common case, this is one vector expression (`n − glide` plus the
+    /// lane offsets is exact in `Double` below 2^53); during it each lane is
+    /// computed on its own.
     @inline(__always)
-    func isSteady(from n: Int64) -> Bool { n >= glide }
+    func cycles(lanesFrom n: Int64) -> FastSine.Phases {
+        if n >= glide {
+            return glideCycles + endRate * (Double(n - glide) + FastSine.laneOffsets)
+        }
+        let width = FastSine.Phases.scalarCount
+        let j = Int(n % Self.span)
+        if let k = growth, j + width <= Int(Self.span) {
+            // All eight frames share one anchor (and `cycles(at:)`'s arithmetic).
+            let anchor = expm1(k * Double(n - Int64(j)))
+            return spanGrowth.withUnsafeBufferPointer { growth in
+                spanCycles.withUnsafeBufferPointer { cycles in
+                    let g = UnsafeRawPointer(growth.baseAddress! + j).loadUnaligned(as: FastSine.Phases.self)
+                    let c = UnsafeRawPointer(cycles.baseAddress! + j).loadUnaligned(as: FastSine.Phases.self)
+                    let x = startRate * (anchor * g + c) / k
+                    return x.replacing(with: glideCycles + endRate * (Double(n - glide) + FastSine.laneOffsets),
+                                       where: Double(n) + FastSine.laneOffsets .>= Double(glide))
+                }
+            }
+        }
+        var x = FastSine.Phases()
+        for j in 0..<FastSine.Phases.scalarCount { x[j] = cycles(at: n + Int64(j)) }
+        return x
+    }
 }

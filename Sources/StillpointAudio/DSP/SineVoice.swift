@@ -9,18 +9,7 @@ struct SineVoice: Sendable {
     }
 
     func render(from n: Int64, count: Int, into out: UnsafeMutablePointer<Float>) {
-        if phase.isSteady(from: n) {
-            let start = phase.glideCycles, step = phase.endRate
-            var k = Double(n - phase.glide)
-            for i in 0..<count {
-                out[i] = FastSine.sin(cycles: start + step * k)
-                k += 1
-            }
-            return
-        }
-        for i in 0..<count {
-            out[i] = FastSine.sin(cycles: phase.cycles(at: n + Int64(i)))
-        }
+        FastSine.fill(out, from: n, count: count) { FastSine.sin(cycles: phase.cycles(lanesFrom: $0)) }
     }
 }
 
@@ -40,18 +29,14 @@ struct BinauralVoice: Sendable {
         from n: Int64, count: Int, left: UnsafeMutablePointer<Float>, right: UnsafeMutablePointer<Float>?
     ) {
         guard let right else {
-            for i in 0..<count {
-                let frame = n + Int64(i)
-                left[i] = FastSine.sin(cycles: carrier.cycles(at: frame) - halfBeat.cycles(at: frame))
+            FastSine.fill(left, from: n, count: count) {
+                FastSine.sin(cycles: carrier.cycles(lanesFrom: $0) - halfBeat.cycles(lanesFrom: $0))
             }
             return
         }
-        for i in 0..<count {
-            let frame = n + Int64(i)
-            let c = carrier.cycles(at: frame)
-            let b = halfBeat.cycles(at: frame)
-            left[i] = FastSine.sin(cycles: c - b)
-            right[i] = FastSine.sin(cycles: c + b)
+        FastSine.fill(left, right, from: n, count: count) {
+            let c = carrier.cycles(lanesFrom: $0), b = halfBeat.cycles(lanesFrom: $0)
+            return (FastSine.sin(cycles: c - b), FastSine.sin(cycles: c + b))
         }
     }
 }

@@ -6,9 +6,11 @@ import Foundation
 struct TruePeakInterpolator: Sendable {
     static let taps = 12
     static let phases = 4
-    /// Coefficients of phases 1…3 (phase 0 is the sample itself), 12 each; tap t
-    /// weighs sample c − 5 + t for the point c + k/4.
-    let coefficients: [Float]
+    /// Coefficients of phases 1…3 (phase 0 is the sample itself) by tap, for both
+    /// channels at once: tap t weighs sample c − 5 + t for the point c + k/4;
+    /// lanes 0–2 hold phases 1–3 for the left channel, lanes 4–6 the same for
+    /// the right, lanes 3 and 7 are 0.
+    let stereoTaps: [SIMD8<Float>]
     /// The largest sum of absolute coefficients of any phase: no interpolated
     /// point can exceed the largest nearby sample by more than this factor.
     let largestGain: Float
@@ -29,7 +31,14 @@ struct TruePeakInterpolator: Sendable {
             largest = max(largest, normalised.reduce(0) { $0 + abs($1) })
             coefficients += normalised
         }
-        self.coefficients = coefficients
+        stereoTaps = (0..<Self.taps).map { t in
+            var lanes = SIMD8<Float>()
+            for k in 0..<(Self.phases - 1) {
+                lanes[k] = coefficients[k * Self.taps + t]
+                lanes[4 + k] = coefficients[k * Self.taps + t]
+            }
+            return lanes
+        }
         largestGain = largest
     }
 
@@ -48,20 +57,21 @@ struct TruePeakInterpolator: Sendable {
         return sum
     }
 
-    /// The peak magnitude of the segment from sample c to c + 1, where `x` points at
-    /// sample c − 5 and the 12 samples up to c + 6 are readable: the larger of |x[c]|
-    /// and the three interpolated points between.
+    /// The peak magnitude over both channels of the segment from sample c to c + 1,
+    /// where `l` and `r` point at sample c − 5 and the 12 samples up to c + 6 are
+    /// readable: the largest of |x[c]| and the three interpolated points between,
+    /// in either channel. The three phases of both channels are summed in the
+    /// lanes of one vector (a mono signal passes the same pointer twice).
     @inline(__always)
-    func segmentPeak(_ x: UnsafePointer<Float>) -> Float {
-        coefficients.withUnsafeBufferPointer { h in
-            var peak = abs(x[Self.taps / 2 - 1])
-            for k in 0..<(Self.phases - 1) {
-                let base = k * Self.taps
-                var sum: Float = 0
-                for t in 0..<Self.taps { sum += h[base + t] * x[t] }
-                peak = max(peak, abs(sum))
+    func segmentPeak(_ l: UnsafePointer<Float>, _ r: UnsafePointer<Float>) -> Float {
+        stereoTaps.withUnsafeBufferPointer { h in
+            var sum = SIMD8<Float>()
+            for t in 0..<Self.taps {
+                sum += h[t] * SIMD8(lowHalf: SIMD4(repeating: l[t]), highHalf: SIMD4(repeating: r[t]))
             }
-            return peak
+            let m = sum.replacing(with: sum * -1, where: sum .< 0)
+            let centre = Self.taps / 2 - 1
+            return max(abs(l[centre]), abs(r[centre]), max(m[0], m[1], m[2]), max(m[4], m[5], m[6]))
         }
     }
 }

@@ -152,25 +152,96 @@ public final class TruePeakLimiter: @unchecked Sendable {
             guard let source = ch == 0 ? input.0 : input.1 else { continue }
             let h = history[ch]
             (h + keep).update(from: source, count: count)
-            for i in 0..<(keep + count) { loudest = max(loudest, abs(h[i])) }
+            loudest = max(loudest, Self.largestMagnitude(h, count: keep + count))
         }
         let quiet = loudest < quietBelow
+        let written: Int
+        if quiet, queueCount == 0, unityRun >= smoothing.0 + smoothing.1 {
+            // Nothing to limit and the gain has settled at exactly 1: the output is
+            // the input, delayed.
+            written = passThrough(count: count, output: output)
+            segment += count
+        } else {
+            written = limitFrames(count: count, quiet: quiet, output: output)
+        }
+        for h in history { h.update(from: h + count, count: keep) }
+        return written
+    }
+
+    /// The largest |x| of `count` samples (max is exact, so the order of the
+    /// comparisons cannot change it; eight lanes at a time).
+    private static func largestMagnitude(_ x: UnsafePointer<Float>, count: Int) -> Float {
+        typealias Lanes = SIMD8<Float>
+        let width = Lanes.scalarCount
+        var lanes = Lanes()
+        var i = 0
+        let raw = UnsafeRawPointer(x)
+        while i + width <= count {
+            let v = raw.loadUnaligned(fromByteOffset: i * MemoryLayout<Float>.stride, as: Lanes.self)
+            let magnitude = v.replacing(with: v * -1, where: v .< 0)
+            lanes.replace(with: magnitude, where: magnitude .> lanes)
+            i += width
+        }
+        var largest = max(lanes.max(), 0)
+        while i < count {
+            largest = max(largest, abs(x[i]))
+            i += 1
+        }
+        return largest
+    }
+
+    /// Moves `count` frames of the history through the delay line unchanged (gain
+    /// 1), in runs between the line's wrap points; the first `primingLeft` frames
+    /// out are withheld.
+    private func passThrough(
+        count: Int, output: (UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>?)
+    ) -> Int {
+        let keep = TruePeakInterpolator.taps - 1
+        var done = 0
+        var written = 0
+        while done < count {
+            let run = min(latency - delayPosition, count - done)
+            let withheld = min(primingLeft, run)
+            for ch in 0..<channels {
+                let line = delay[ch] + delayPosition
+                if let out = ch == 0 ? output.0 : output.1 {
+                    (out + written).update(from: line + withheld, count: run - withheld)
+                }
+                line.update(from: history[ch] + keep + done, count: run)
+            }
+            // A mono limiter given a right buffer leaves silence there.
+            if channels == 1 { output.1?.advanced(by: written).update(repeating: 0, count: run - withheld) }
+            primingLeft -= withheld
+            written += run - withheld
+            done += run
+            delayPosition += run
+            if delayPosition == latency { delayPosition = 0 }
+        }
+        return written
+    }
+
+    /// The general path: detection (unless the chunk is quiet), the gain for every
+    /// frame, and the delayed audio times that gain.
+    private func limitFrames(
+        count: Int, quiet: Bool, output: (UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>?)
+    ) -> Int {
+        let keep = TruePeakInterpolator.taps - 1
         let l = history[0], r = channels > 1 ? history[1] : history[0]
+        let delayLeft = delay[0], delayRight = channels > 1 ? delay[1] : delay[0]
         var written = 0
         for j in 0..<count {
             var need: Float = 1
             if !quiet {
-                let peak = max(interpolator.segmentPeak(l + j), channels > 1 ? interpolator.segmentPeak(r + j) : 0)
+                let peak = interpolator.segmentPeak(l + j, r + j)
                 if peak > ceiling { need = ceiling / peak }
             }
             let gain = nextGain(need)
-            let inL = l[keep + j]
-            let outL = delay[0][delayPosition]
-            delay[0][delayPosition] = inL
+            let outL = delayLeft[delayPosition]
+            delayLeft[delayPosition] = l[keep + j]
             var outR: Float = 0
             if channels > 1 {
-                outR = delay[1][delayPosition]
-                delay[1][delayPosition] = r[keep + j]
+                outR = delayRight[delayPosition]
+                delayRight[delayPosition] = r[keep + j]
             }
             delayPosition += 1
             if delayPosition == latency { delayPosition = 0 }
@@ -182,7 +253,6 @@ public final class TruePeakLimiter: @unchecked Sendable {
                 written += 1
             }
         }
-        for h in history { h.update(from: h + count, count: keep) }
         return written
     }
 
@@ -191,10 +261,10 @@ public final class TruePeakLimiter: @unchecked Sendable {
     private func nextGain(_ need: Float) -> Float {
         defer { segment += 1 }
         if need < 1 {
-            while queueCount > 0, queueGains[(queueHead + queueCount - 1) % (window + 1)] >= need {
+            while queueCount > 0, queueGains[queueIndex(queueCount - 1)] >= need {
                 queueCount -= 1
             }
-            let tail = (queueHead + queueCount) % (window + 1)
+            let tail = queueIndex(queueCount)
             queueGains[tail] = need
             queueSegments[tail] = segment
             queueCount += 1
@@ -202,7 +272,7 @@ public final class TruePeakLimiter: @unchecked Sendable {
             return 1
         }
         while queueCount > 0, queueSegments[queueHead] <= segment - window {
-            queueHead = (queueHead + 1) % (window + 1)
+            queueHead = queueHead == window ? 0 : queueHead + 1
             queueCount -= 1
         }
         let held: Float = queueCount > 0 ? queueGains[queueHead] : 1
@@ -217,16 +287,24 @@ public final class TruePeakLimiter: @unchecked Sendable {
 
         box1Sum += Double(gain - box1[box1Position])
         box1[box1Position] = gain
-        box1Position = (box1Position + 1) % smoothing.0
+        box1Position = box1Position + 1 == smoothing.0 ? 0 : box1Position + 1
         if unityRun == smoothing.0 { box1Sum = Double(smoothing.0) }
         let first = Float(box1Sum / Double(smoothing.0))
 
         box2Sum += Double(first - box2[box2Position])
         box2[box2Position] = first
-        box2Position = (box2Position + 1) % smoothing.1
+        box2Position = box2Position + 1 == smoothing.1 ? 0 : box2Position + 1
         if unityRun == smoothing.0 + smoothing.1 { box2Sum = Double(smoothing.1) }
         let smoothed = min(Float(box2Sum / Double(smoothing.1)), 1)
         smallestGain = min(smallestGain, smoothed)
         return smoothed
+    }
+
+    /// Ring position of the queue entry `offset` places after the head (the ring
+    /// holds `window + 1` entries; a compare instead of an integer division).
+    @inline(__always)
+    private func queueIndex(_ offset: Int) -> Int {
+        let index = queueHead + offset
+        return index > window ? index - (window + 1) : index
     }
 }

@@ -70,9 +70,14 @@ final class Mixer {
             if let started = activate(next) { active.append(started) }
             next += 1
         }
-        if duck.isActive { duck.fill(from: frame, count: count, into: duckGain) }
+        var steadyDuck: Float? = 1
+        if duck.isActive {
+            duck.fill(from: frame, count: count, into: duckGain)
+            let first = duckGain[0]
+            steadyDuck = UnsafeBufferPointer(start: duckGain, count: count).allSatisfy { $0 == first } ? first : nil
+        }
         for i in active.indices {
-            mix(&active[i], from: frame, count: count, into: left, right)
+            mix(&active[i], from: frame, count: count, steadyDuck: steadyDuck, into: left, right)
         }
         active.removeAll { $0.event.end <= end }
         frame = end
@@ -86,21 +91,37 @@ final class Mixer {
                            envelope: GainEnvelope(mix: event.mix, length: event.length, minimumFade: minimumFade))
     }
 
-    private func mix(_ item: inout ActiveEvent, from blockStart: Int64, count: Int,
+    /// - Parameter steadyDuck: the duck gain when it is the same for the whole block.
+    private func mix(_ item: inout ActiveEvent, from blockStart: Int64, count: Int, steadyDuck: Float?,
                      into left: UnsafeMutablePointer<Float>, _ right: UnsafeMutablePointer<Float>) {
         let first = max(item.event.start, blockStart), last = min(item.event.end, blockStart + Int64(count))
         guard first < last else { return }
         let offset = Int(first - blockStart), n = Int(last - first), local = first - item.event.start
         let stereo = channels == 2
+        let source = source, gain = gain
         item.voice.render(from: local, count: n, left: source.0, right: stereo ? source.1 : nil)
+        let l = left + offset, r = right + offset
+        let ducked = duck.isActive && item.event.mix.ducks
+        // Most blocks of most events have one gain throughout: a scalar multiply-add
+        // (with the same products, envelope times duck, as the buffers would hold).
+        if let duckGain = ducked ? steadyDuck : 1,
+           let constant = item.envelope.constantGains(from: local, count: n, stereo: stereo) {
+            let gainLeft = ducked ? constant.left * duckGain : constant.left
+            let gainRight = ducked ? constant.right * duckGain : constant.right
+            for i in 0..<n { l[i] += source.0[i] * gainLeft }
+            if stereo {
+                for i in 0..<n { r[i] += source.1[i] * gainRight }
+            }
+            return
+        }
         item.envelope.fill(from: local, count: n, left: gain.0, right: stereo ? gain.1 : nil)
-        if duck.isActive && item.event.mix.ducks {
+        if ducked {
+            let duckGain = duckGain + offset
             for i in 0..<n {
-                gain.0[i] *= duckGain[offset + i]
-                gain.1[i] *= duckGain[offset + i]
+                gain.0[i] *= duckGain[i]
+                gain.1[i] *= duckGain[i]
             }
         }
-        let l = left + offset, r = right + offset
         for i in 0..<n { l[i] += source.0[i] * gain.0[i] }
         if stereo {
             for i in 0..<n { r[i] += source.1[i] * gain.1[i] }
