@@ -8,13 +8,14 @@ import StillpointScript
 /// - Integer outputs clip at full scale instead of wrapping (`SFC_SET_CLIPPING`);
 ///   the limiter should keep samples inside ±1 anyway, this only makes an overshoot
 ///   a click instead of a burst of noise.
-/// - 16-bit outputs (WAV and FLAC) are dithered with TPDF noise of ±1 LSB before
-///   libsndfile rounds them, so quiet fades decay into noise instead of distortion.
+/// - 16-bit outputs (WAV and FLAC) are dithered with TPDF noise of ±1 LSB as they
+///   are rounded (`PCM16Quantizer`), so quiet fades decay into noise instead of
+///   distortion.
 ///   The noise comes from a generator seeded with `ditherSeed`, so the same input
 ///   and seed always give the same bytes. 24-bit and float outputs are not dithered
 ///   (their rounding error is far below audibility) and lossy encoders dither nothing.
-/// - Lossy quality 0…1 becomes `SFC_SET_COMPRESSION_LEVEL = 1 − quality`; MP3 is
-///   encoded with a variable bit rate, so quality, not a bit rate, decides its size.
+/// - Lossy quality 0…1 sets `SFC_SET_COMPRESSION_LEVEL` (see `compressionLevel`); MP3
+///   is encoded with a variable bit rate, so quality, not a bit rate, decides its size.
 ///
 /// Call `close()` to learn whether the file was finished; `deinit` closes silently.
 /// Not `Sendable`: one thread encodes.
@@ -24,8 +25,8 @@ public final class SoundFileWriter {
     public let rate: Int
     public let channels: Int
     private var handle: OpaquePointer?
-    private var dither: TPDFDither?
-    private var scratch: [Float] = []
+    private var quantizer: PCM16Quantizer?
+    private var scratch: [Int16] = []
 
     /// Rates Opus encodes natively; libsndfile refuses others.
     public static let opusRates: Set<Int> = [8000, 12000, 16000, 24000, 48000]
@@ -76,7 +77,7 @@ public final class SoundFileWriter {
             sf_set_string(handle, field.sndfileKey, value)
         }
         if depth == .int16, format == .wav || format == .flac {
-            dither = TPDFDither(seed: ditherSeed, bits: 16)
+            quantizer = PCM16Quantizer(seed: ditherSeed)
         }
     }
 
@@ -112,26 +113,46 @@ public final class SoundFileWriter {
         }
     }
 
+    /// Whether this file stores dithered 16-bit samples, which a caller may make
+    /// itself with a `PCM16Quantizer` seeded like this writer and pass to
+    /// `write(pcm16:)`: the bytes are the same either way.
+    public var takesPCM16: Bool { quantizer != nil }
+
     /// Appends interleaved frames (`samples.count` must be a multiple of `channels`).
     public func write(_ samples: UnsafeBufferPointer<Float>) throws {
-        guard let handle else {
-            throw AudioFileError(.write, file: url, reason: "The file is already closed", call: "sf_writef_float")
-        }
+        let handle = try openHandle()
         let frames = samples.count / channels
         guard frames > 0, let base = samples.baseAddress else { return }
-        let written: sf_count_t
-        if var dither {
-            if scratch.count < samples.count { scratch = [Float](repeating: 0, count: samples.count) }
-            written = scratch.withUnsafeMutableBufferPointer { out in
-                dither.apply(samples, into: out)
-                return sf_writef_float(handle, out.baseAddress, sf_count_t(frames))
+        if var quantizer {
+            if scratch.count < samples.count { scratch = [Int16](repeating: 0, count: samples.count) }
+            try scratch.withUnsafeMutableBufferPointer { out in
+                quantizer.quantize(samples, into: out)
+                try write(pcm16: UnsafeBufferPointer(rebasing: out[0 ..< samples.count]))
             }
-            self.dither = dither
-        } else {
-            written = sf_writef_float(handle, base, sf_count_t(frames))
+            self.quantizer = quantizer
+            return
         }
+        try check(sf_writef_float(handle, base, sf_count_t(frames)), frames, handle)
+    }
+
+    /// Appends interleaved 16-bit frames, already dithered (see `takesPCM16`).
+    public func write(pcm16 samples: UnsafeBufferPointer<Int16>) throws {
+        let handle = try openHandle()
+        let frames = samples.count / channels
+        guard frames > 0, let base = samples.baseAddress else { return }
+        try check(sf_writef_short(handle, base, sf_count_t(frames)), frames, handle)
+    }
+
+    private func openHandle() throws -> OpaquePointer {
+        guard let handle else {
+            throw AudioFileError(.write, file: url, reason: "The file is already closed", call: "sf_writef")
+        }
+        return handle
+    }
+
+    private func check(_ written: sf_count_t, _ frames: Int, _ handle: OpaquePointer) throws {
         if written != frames {
-            throw AudioFileError(.write, file: url, reason: SoundFileOpening.message(handle), call: "sf_writef_float")
+            throw AudioFileError(.write, file: url, reason: SoundFileOpening.message(handle), call: "sf_writef")
         }
     }
 

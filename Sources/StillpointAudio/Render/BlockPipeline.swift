@@ -5,10 +5,13 @@ import Foundation
 /// nothing per block.
 final class AudioBlock: @unchecked Sendable {
     var samples: [Float]
+    /// The same samples as 16-bit PCM, for 16-bit outputs; empty otherwise.
+    var pcm16: [Int16]
     var frames = 0
 
-    init(capacity: Int) {
+    init(capacity: Int, pcm16: Bool) {
         samples = [Float](repeating: 0, count: capacity)
+        self.pcm16 = [Int16](repeating: 0, count: pcm16 ? capacity : 0)
     }
 }
 
@@ -23,8 +26,8 @@ final class BlockPipeline: @unchecked Sendable {
     private var finished = false
     private(set) var failure: (any Error)?
 
-    init(blocks: Int, samplesPerBlock: Int) {
-        empty = (0..<blocks).map { _ in AudioBlock(capacity: samplesPerBlock) }
+    init(blocks: Int, samplesPerBlock: Int, pcm16: Bool) {
+        empty = (0..<blocks).map { _ in AudioBlock(capacity: samplesPerBlock, pcm16: pcm16) }
     }
 
     /// An empty block to fill, or nil when the consumer has failed.

@@ -31,23 +31,29 @@ struct MasteringPass {
         let channels = settings.channels
         let limiter = TruePeakLimiter(ceiling: settings.limiterCeiling, rate: settings.rate, channels: channels)
         let frames = max(blockSize, limiter.latency)
-        let pipeline = BlockPipeline(blocks: 8, samplesPerBlock: frames * channels)
         let writer = try SoundFileWriter(
             url: file, format: settings.format, depth: settings.bits, quality: settings.quality,
             rate: settings.rate, channels: channels, tags: timeline.tags, ditherSeed: settings.seed)
+        // 16-bit output is dithered and rounded on the synthesis thread, which has
+        // time to spare, so the encoder thread does nothing but encode.
+        let quantizer = writer.takesPCM16 ? PCM16Quantizer(seed: settings.seed) : nil
+        let pipeline = BlockPipeline(blocks: 8, samplesPerBlock: frames * channels, pcm16: quantizer != nil)
 
         let done = DispatchSemaphore(value: 0)
         let synthesis = Synthesis(
             timeline: timeline, voices: voices, range: range, blockSize: blockSize, gain: Float(pow(10, gain / 20)),
-            limiter: limiter, pipeline: pipeline, progress: progress)
+            limiter: limiter, quantizer: quantizer, pipeline: pipeline, progress: progress)
         DispatchQueue.global(qos: .userInitiated).async {
             synthesis.run()
             done.signal()
         }
         while let block = pipeline.receive() {
             do {
-                try block.samples.withUnsafeBufferPointer {
-                    try writer.write(UnsafeBufferPointer(rebasing: $0[0..<(block.frames * channels)]))
+                let count = block.frames * channels
+                if quantizer != nil {
+                    try block.pcm16.withUnsafeBufferPointer { try writer.write(pcm16: UnsafeBufferPointer(rebasing: $0[0..<count])) }
+                } else {
+                    try block.samples.withUnsafeBufferPointer { try writer.write(UnsafeBufferPointer(rebasing: $0[0..<count])) }
                 }
             } catch {
                 pipeline.fail(error)
@@ -70,6 +76,7 @@ private final class Synthesis: @unchecked Sendable {
     let blockSize: Int
     let gain: Float
     let limiter: TruePeakLimiter
+    private var quantizer: PCM16Quantizer?
     let pipeline: BlockPipeline
     let progress: (@Sendable (Double) -> Void)?
     private var meter: ChunkMeter
@@ -77,13 +84,14 @@ private final class Synthesis: @unchecked Sendable {
     private(set) var measured: LoudnessProfile
 
     init(timeline: Timeline, voices: VoiceFactory, range: Range<Int64>, blockSize: Int, gain: Float,
-         limiter: TruePeakLimiter, pipeline: BlockPipeline, progress: (@Sendable (Double) -> Void)?) {
+         limiter: TruePeakLimiter, quantizer: PCM16Quantizer?, pipeline: BlockPipeline, progress: (@Sendable (Double) -> Void)?) {
         self.timeline = timeline
         self.voices = voices
         self.range = range
         self.blockSize = blockSize
         self.gain = gain
         self.limiter = limiter
+        self.quantizer = quantizer
         meter = ChunkMeter(channels: timeline.settings.channels, rate: timeline.rate)
         measured = LoudnessProfile(rate: timeline.rate)
         self.pipeline = pipeline
@@ -127,7 +135,8 @@ private final class Synthesis: @unchecked Sendable {
         meter.finish(into: &measured)
     }
 
-    /// Interleaves, meters and sends `frames` frames; false when the encoder failed.
+    /// Interleaves (and for 16-bit output quantises), meters and sends `frames`
+    /// frames; false when the encoder failed.
     private func emit(_ left: [Float], _ right: [Float], frames: Int) throws -> Bool {
         guard frames > 0 else { return true }
         guard let block = pipeline.nextEmpty() else { return false }
@@ -143,6 +152,14 @@ private final class Synthesis: @unchecked Sendable {
             }
         }
         block.frames = frames
+        if var quantizer {
+            block.samples.withUnsafeBufferPointer { input in
+                block.pcm16.withUnsafeMutableBufferPointer { output in
+                    quantizer.quantize(UnsafeBufferPointer(rebasing: input[0..<(frames * channels)]), into: output)
+                }
+            }
+            self.quantizer = quantizer
+        }
         left.withUnsafeBufferPointer { l in
             right.withUnsafeBufferPointer { r in
                 meter.add(channels == 2 ? [l.baseAddress!, r.baseAddress!] : [l.baseAddress!], count: frames, to: &measured)

@@ -83,26 +83,10 @@ public struct Renderer: Sendable {
                 result = try pass.write(to: output.temporary, gain: gain, progress: options.progress)
             }
             try ChapterWriter.write(
-                chapters: ChapterMark.marks(timeline.chapters.filter { range.contains($0.start) }.map {
-                    var c = $0
-                    c.start -= range.lowerBound
-                    return c
-                }, rate: settings.rate),
-                tags: timeline.tags, to: output.temporary, format: settings.format)
+                chapters: Self.chapterMarks(timeline, in: range), tags: timeline.tags,
+                to: output.temporary, format: settings.format)
             try output.commit()
-            var subtitles: URL?
-            if options.subtitles {
-                let file = destination.deletingPathExtension().appendingPathExtension("vtt")
-                let vtt = try AtomicOutput(destination: file)
-                do {
-                    try Data(WebVTT.text(for: timeline, range: range).utf8).write(to: vtt.temporary)
-                    try vtt.commit()
-                } catch {
-                    vtt.discard()
-                    throw RenderError.cannotWrite(file.path, reason: "\(error)")
-                }
-                subtitles = file
-            }
+            let subtitles = options.subtitles ? try Self.writeSubtitles(timeline, range: range, beside: destination) : nil
             return RenderReport(
                 output: destination, subtitles: subtitles, frames: Int64(range.count), rate: settings.rate,
                 gain: gain, loudness: options.range == nil ? result.loudness : nil,
@@ -111,6 +95,32 @@ public struct Renderer: Sendable {
             output.discard()
             throw error
         }
+    }
+}
+
+extension Renderer {
+    /// The chapters that start inside `range`, timed from its start.
+    static func chapterMarks(_ timeline: Timeline, in range: Range<Int64>) -> [ChapterMark] {
+        let chapters = timeline.chapters.filter { range.contains($0.start) }.map { chapter in
+            var moved = chapter
+            moved.start -= range.lowerBound
+            return moved
+        }
+        return ChapterMark.marks(chapters, rate: timeline.rate)
+    }
+
+    /// Writes `<track>.vtt` beside the track, as atomically as the track itself.
+    static func writeSubtitles(_ timeline: Timeline, range: Range<Int64>, beside track: URL) throws -> URL {
+        let file = track.deletingPathExtension().appendingPathExtension("vtt")
+        let vtt = try AtomicOutput(destination: file)
+        do {
+            try Data(WebVTT.text(for: timeline, range: range).utf8).write(to: vtt.temporary)
+            try vtt.commit()
+        } catch {
+            vtt.discard()
+            throw RenderError.cannotWrite(file.path, reason: "\(error)")
+        }
+        return file
     }
 }
 

@@ -56,7 +56,8 @@ struct MixBenchmarks {
             drafts: DraftVoices(rate: F.rate, channels: 2, voiceLevel: nil))
         let mixer = Mixer(timeline: timeline, voices: voices)
         let limiter = TruePeakLimiter(ceiling: settings.peak, rate: F.rate, channels: 2)
-        let meter = try LoudnessMeter(channels: 2, rate: F.rate)
+        var meter = ChunkMeter(channels: 2, rate: F.rate)
+        var profile = LoudnessProfile(rate: F.rate)
         let gain = Float(pow(10, 7.0 / 20))
         var left = [Float](repeating: 0, count: Self.block), right = left
         var interleaved = [Float](repeating: 0, count: 2 * Self.block)
@@ -83,7 +84,9 @@ struct MixBenchmarks {
                 interleaved[2 * i + 1] = right[i]
             }
             lap(&times.interleave)
-            try interleaved.withUnsafeBufferPointer { try meter.add(interleaved: UnsafeBufferPointer(rebasing: $0[0..<(2 * limited)])) }
+            left.withUnsafeBufferPointer { l in
+                right.withUnsafeBufferPointer { r in meter.add([l.baseAddress!, r.baseAddress!], count: limited, to: &profile) }
+            }
             lap(&times.meter)
             frame += Int64(n)
         }

@@ -54,6 +54,28 @@ struct RendererTests {
         #expect(loudest == Int(F.seconds(1.2345)) + 12000)
     }
 
+    /// A clip found in the finished track by cross-correlation, under a noise bed,
+    /// starts on the exact frame the timeline gives it.
+    @Test(arguments: [0.5, 1.2345, 2.00002])
+    func clipStartsOnItsFrameByCorrelation(start: Double) throws {
+        let folder = try AudioFixtures.temporaryFolder()
+        var state: UInt64 = 7
+        let burst = (0..<12000).map { _ -> Float in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Float(Int64(bitPattern: state) >> 40) / Float(1 << 23) * 0.3
+        }
+        let url = folder.appendingPathComponent("breath.wav")
+        try AudioFixtures.writeWAV(burst, rate: F.rate, channels: 1, encoding: .float32, to: url)
+        let timeline = F.timeline([
+            F.tone(.noise(.pink), kind: .bed, from: 0, to: 3, level: -30, fade: 0.2),
+            F.say(url, at: start, frames: burst.count),
+        ], length: 3, loudness: nil)
+        let out = folder.appendingPathComponent("track.wav")
+        _ = try Renderer().render(timeline, to: out)
+        let left = try F.read(out)[0]
+        #expect(SignalAnalysis.offset(of: burst, in: left) == Int(F.seconds(start)))
+    }
+
     /// Where the script has silence, the file is silent: not quiet, zero.
     @Test func silenceWhereNothingSounds() throws {
         let folder = try AudioFixtures.temporaryFolder()
