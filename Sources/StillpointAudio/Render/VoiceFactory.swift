@@ -15,22 +15,44 @@ final class VoiceFactory: @unchecked Sendable {
     init(timeline: Timeline, clips: ClipStore, drafts: DraftVoices) throws {
         rate = timeline.rate
         seed = timeline.settings.seed
-        for (index, event) in timeline.events.enumerated() {
-            do {
-                switch event.source {
-                case .clip(let clip) where clip.file == nil:
-                    recordings[index] = (try drafts.phrase(event), nil)
-                case .clip(let clip):
-                    recordings[index] = (try clips.clip(clip), nil)
-                case .generator(.file(let url, let loop)):
-                    let audio = try clips.sound(url)
-                    recordings[index] = loop ? LoopSeam.prepare(audio, rate: rate) : (audio, nil)
-                default:
-                    continue
-                }
-            } catch let error as AudioFileError {
-                throw RenderError.unreadableAudio(file: error.path, location: event.location, reason: error.reason)
+        let recorded = timeline.events.indices.filter { index in
+            switch timeline.events[index].source {
+            case .clip, .generator(.file): true
+            default: false
             }
+        }
+        // Recordings decode on both cores (the store decodes each file once, however
+        // many events use it); on B60 that is 120 clips before synthesis can start.
+        let results = ResultBox<(DecodedAudio, LoopSeam?)>(count: recorded.count)
+        let rate = rate
+        DispatchQueue.concurrentPerform(iterations: recorded.count) { i in
+            let event = timeline.events[recorded[i]]
+            results.set(i, Result {
+                do {
+                    return try Self.recording(for: event, clips: clips, drafts: drafts, rate: rate)
+                } catch let error as AudioFileError {
+                    throw RenderError.unreadableAudio(file: error.path, location: event.location, reason: error.reason)
+                }
+            })
+        }
+        for (i, value) in try results.values().enumerated() {
+            recordings[recorded[i]] = value
+        }
+    }
+
+    private static func recording(
+        for event: Event, clips: ClipStore, drafts: DraftVoices, rate: Int
+    ) throws -> (DecodedAudio, LoopSeam?) {
+        switch event.source {
+        case .clip(let clip) where clip.file == nil:
+            return (try drafts.phrase(event), nil)
+        case .clip(let clip):
+            return (try clips.clip(clip), nil)
+        case .generator(.file(let url, let loop)):
+            let audio = try clips.sound(url)
+            return loop ? LoopSeam.prepare(audio, rate: rate) : (audio, nil)
+        default:
+            return (DecodedAudio(channels: [[]], rate: rate), nil)
         }
     }
 
