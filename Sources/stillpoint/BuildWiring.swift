@@ -66,7 +66,9 @@ enum BuildProgress {
                 Terminal.say("would render \(track.script): \(track.reasons.map(\.description).joined(separator: ", "))")
             }
         }
-        if !prune {
+        if prune && dryRun {
+            for output in report.orphans.flatMap(\.outputs) { Terminal.say("would remove \(output)") }
+        } else if !prune {
             for orphan in report.orphans {
                 let owner = orphan.script.map { "its script \($0) is gone" } ?? "left behind by a change of format"
                 Terminal.say("outdated: \(orphan.outputs.joined(separator: ", ")) (\(owner); --prune removes it)")

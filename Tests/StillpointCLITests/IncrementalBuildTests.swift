@@ -153,6 +153,10 @@ struct IncrementalBuildTests {
         #expect(listed.summary == "build: 0 rendered, 3 up to date")
         #expect(library.space.exists("output/c.wav"))
 
+        let preview = try await library.build("--subtitles", "--prune", "--dry-run")
+        #expect(preview.lines.contains("would remove c.wav") && preview.lines.contains("would remove c.vtt"), "\(preview)")
+        #expect(library.space.exists("output/c.wav"))
+
         let pruned = try await library.build("--subtitles", "--prune")
         #expect(pruned.status == 0)
         #expect(pruned.lines.contains("removed c.wav"), "\(pruned)")
