@@ -208,6 +208,14 @@ struct LineCursor {
 
     static let durationUnits: [String: Double] = ["ms": 0.001, "s": 1, "m": 60, "h": 3600]
 
+    /// Units as people spell them out, and the short form the format takes.
+    static let spelledUnits: [String: String] = [
+        "sec": "s", "secs": "s", "second": "s", "seconds": "s",
+        "min": "m", "mins": "m", "minute": "m", "minutes": "m",
+        "hr": "h", "hrs": "h", "hour": "h", "hours": "h",
+        "msec": "ms", "millisecond": "ms", "milliseconds": "ms",
+    ]
+
     /// A duration such as `250ms`, `1.5s`, `1m30s`, `1h5m` or `4 s`.
     mutating func duration() throws(LineError) -> DurationValue {
         guard let token = peek, token.kind == .word else {
@@ -222,6 +230,7 @@ struct LineCursor {
         var total = 0.0
         var pieces = 0
         while !text.isEmpty {
+            let numeral = String(text.prefix { $0.isNumber || $0 == "." })
             guard let lead = text.first, lead.isASCII, lead.isNumber || lead == ".",
                 let (number, rest) = Self.leadingNumber(text)
             else {
@@ -240,12 +249,15 @@ struct LineCursor {
                 index += 1
             }
             guard let factor = Self.durationUnits[unit] else {
+                // `4 sec`, `2 minutes`, `1hr`: name the short unit meant.
+                let written = unit.isEmpty && text.isEmpty && pieces == 0 ? (peek.map { $0.kind == .word ? $0.lowercased : "" } ?? "") : unit
+                let meant = Self.spelledUnits[written].map { "did you mean `\(numeral)\($0)`?" }
                 throw LineError(
                     column: token.column,
                     message: unit.isEmpty
                         ? "`\(token.text)` needs a unit, such as \(token.text)s"
                         : "`\(unit)` is not a unit of time",
-                    hints: ["write durations like 250ms, 4s, 1.5s, 3m, 1m30s or 1h5m"])
+                    hints: (meant.map { [$0] } ?? []) + ["write durations like 250ms, 4s, 1.5s, 3m, 1m30s or 1h5m"])
             }
             total += number * factor
             pieces += 1

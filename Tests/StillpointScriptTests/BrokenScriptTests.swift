@@ -142,6 +142,9 @@ import Testing
         ("1️⃣tittle \"x\"", "did you mean the setting `title:`?"),
         ("play ocean.flac 1️⃣nodcuk", "did you mean `noduck`?"),
         ("play 1️⃣Ocean.flac", "did you mean `ocean.flac`?"),
+        ("pause 1️⃣4 sec", "did you mean `4s`?"),
+        ("pause 1️⃣2minutes", "did you mean `2m`?"),
+        ("pause 1️⃣1.5 hours", "did you mean `1.5h`?"),
     ])
     func hintsSayWhatWasMeant(marked: String, hint: String) throws {
         let (text, line, column) = Self.unmark(marked)
