@@ -15,15 +15,10 @@ final class VoiceFactory: @unchecked Sendable {
     init(timeline: Timeline, clips: ClipStore, drafts: DraftVoices) throws {
         rate = timeline.rate
         seed = timeline.settings.seed
-        let recorded = timeline.events.indices.filter { index in
-            switch timeline.events[index].source {
-            case .clip, .generator(.file): true
-            default: false
-            }
-        }
+        let recorded = timeline.events.indices.filter { Self.isRecording(timeline.events[$0].source) }
         // Recordings decode on both cores (the store decodes each file once, however
         // many events use it); on B60 that is 120 clips before synthesis can start.
-        let results = ResultBox<(DecodedAudio, LoopSeam?)>(count: recorded.count)
+        let results = ResultBox<(DecodedAudio, LoopSeam?)?>(count: recorded.count)
         let rate = rate
         DispatchQueue.concurrentPerform(iterations: recorded.count) { i in
             let event = timeline.events[recorded[i]]
@@ -40,9 +35,18 @@ final class VoiceFactory: @unchecked Sendable {
         }
     }
 
+    /// Whether an event plays a recording (a clip, a draft stand-in, a file).
+    private static func isRecording(_ source: SoundSource) -> Bool {
+        switch source {
+        case .clip, .generator(.file): true
+        default: false
+        }
+    }
+
+    /// Decodes the recording an event plays; nil for a sound that is synthesised.
     private static func recording(
         for event: Event, clips: ClipStore, drafts: DraftVoices, rate: Int
-    ) throws -> (DecodedAudio, LoopSeam?) {
+    ) throws -> (DecodedAudio, LoopSeam?)? {
         switch event.source {
         case .clip(let clip) where clip.file == nil:
             return (try drafts.phrase(event), nil)
@@ -52,7 +56,7 @@ final class VoiceFactory: @unchecked Sendable {
             let audio = try clips.sound(url)
             return loop ? LoopSeam.prepare(audio, rate: rate) : (audio, nil)
         default:
-            return (DecodedAudio(channels: [[]], rate: rate), nil)
+            return nil
         }
     }
 
