@@ -63,14 +63,22 @@ enum FastSine {
         }
     }
 
+    /// 1.5·2^52: adding and subtracting it rounds a Double to the nearest integer.
+    static let roundingMagic = 6_755_399_441_055_744.0
+
+    /// The Taylor series of sin(2π·v) for v in [0, 0.25] as a polynomial in v²
+    /// (highest power first), times v; shared by the scalar and the 8-lane sine.
+    static let series: (Float, Float, Float, Float, Float, Float) = (
+        -15.094642576822984, 42.058693944897634, -76.70585975306136,
+        81.60524927607504, -41.341702240399755, 6.283185307179586)
+
     /// The frame indices f … f + 7 as `Double` (exact below 2^53).
     @inline(__always)
     static func frames(from f: Int64) -> Phases { Double(f) + laneOffsets }
 
     @inline(__always)
     static func wrap(_ cycles: Phases) -> Lanes {
-        let magic = 6_755_399_441_055_744.0
-        let rounded = (cycles + magic) - magic
+        let rounded = (cycles + roundingMagic) - roundingMagic
         return Lanes(cycles - rounded)
     }
 
@@ -83,12 +91,12 @@ enum FastSine {
         let b = 0.5 - a
         let v = a.replacing(with: b, where: b .< a)
         let z = v * v
-        var p = Lanes(repeating: -15.094642576822984)
-        p = p * z + 42.058693944897634
-        p = p * z - 76.70585975306136
-        p = p * z + 81.60524927607504
-        p = p * z - 41.341702240399755
-        p = p * z + 6.283185307179586
+        var p = Lanes(repeating: series.0)
+        p = p * z + series.1
+        p = p * z + series.2
+        p = p * z + series.3
+        p = p * z + series.4
+        p = p * z + series.5
         let s = p * v
         // Not `-s`: SIMD negation is 0 − s, which loses the sign of a zero.
         return s.replacing(with: s * -1, where: negative)
@@ -107,8 +115,7 @@ enum FastSine {
     /// nearest integer with two plain additions (no libm call, vectorisable).
     @inline(__always)
     static func wrap(_ cycles: Double) -> Float {
-        let magic = 6_755_399_441_055_744.0
-        let rounded = (cycles + magic) - magic
+        let rounded = (cycles + roundingMagic) - roundingMagic
         return Float(cycles - rounded)
     }
 
@@ -119,12 +126,12 @@ enum FastSine {
         let a = abs(y)
         let v = min(a, 0.5 - a)
         let z = v * v
-        var p: Float = -15.094642576822984
-        p = p * z + 42.058693944897634
-        p = p * z - 76.70585975306136
-        p = p * z + 81.60524927607504
-        p = p * z - 41.341702240399755
-        p = p * z + 6.283185307179586
+        var p = series.0
+        p = p * z + series.1
+        p = p * z + series.2
+        p = p * z + series.3
+        p = p * z + series.4
+        p = p * z + series.5
         let s = p * v
         return y < 0 ? -s : s
     }
