@@ -64,20 +64,43 @@ public final class RunningCommand: @unchecked Sendable {
     }
 }
 
+/// A class only so that `Bundle(for:)` can find the bundle these helpers are linked into.
+private final class BundleMarker {}
+
 /// Runs the built `stillpoint` binary as a practitioner would: in a folder of
 /// their own, with standard output and error captured (to files, so a command
 /// that prints a lot never blocks on a full pipe) and standard error not a
 /// terminal, so no colour and no progress line.
 public enum StillpointCommand {
-    /// `<package root>/.build/debug/stillpoint`, or `STILLPOINT_BIN` when set.
+    /// The `stillpoint` built with these tests, or `STILLPOINT_BIN` when set.
+    ///
+    /// SwiftPM puts the tool and the test bundle in one products folder, so the
+    /// binary is looked for beside the bundle (as swift-argument-parser's own
+    /// snapshot tests do), never at a fixed `.build/debug`: `swift test -c release`
+    /// and `--scratch-path` then test the tool they built.
     public static var binary: URL {
         if let path = ProcessInfo.processInfo.environment["STILLPOINT_BIN"], !path.isEmpty {
             return URL(fileURLWithPath: path)
         }
-        return packageRoot.appendingPathComponent(".build/debug/stillpoint")
+        return productsFolder.appendingPathComponent("stillpoint")
     }
 
-    /// The folder holding Package.swift (this file is Sources/StillpointTestSupport/…).
+    /// The folder SwiftPM built the test bundle into: the parent of the `.xctest`
+    /// bundle (a folder on macOS, the test executable itself on Linux).
+    public static let productsFolder: URL = {
+        let candidates = [Bundle(for: BundleMarker.self).bundleURL, Bundle.main.executableURL, Bundle.main.bundleURL]
+        for candidate in candidates.compactMap({ $0 }) {
+            var url = candidate.resolvingSymlinksInPath()
+            while url.path != "/" {
+                if url.pathExtension == "xctest" { return url.deletingLastPathComponent() }
+                url.deleteLastPathComponent()
+            }
+        }
+        return Bundle.main.bundleURL
+    }()
+
+    /// The folder holding Package.swift (this file is Sources/StillpointTestSupport/…),
+    /// for tests that read the package's own files: the sample library, the docs.
     public static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -97,6 +120,9 @@ public enum StillpointCommand {
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = nil
         environment["TERM"] = "xterm-256color"
+        // Help is wrapped at the width these give; without them it is 80 columns off a terminal.
+        environment["COLUMNS"] = nil
+        environment["LINES"] = nil
         process.environment = environment
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = try FileHandle(forWritingTo: outputs.stdout)
@@ -109,3 +135,6 @@ public enum StillpointCommand {
         try await start(arguments, in: folder).result()
     }
 }
+
+/// ESC, which starts every terminal colour code: output off a terminal has none.
+public let escape: Character = "\u{1B}"

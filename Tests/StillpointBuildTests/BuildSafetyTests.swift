@@ -1,11 +1,12 @@
 import Foundation
 import StillpointBuild
+import StillpointTestSupport
 import Testing
 
 /// Failures, interruptions, concurrent builds and housekeeping.
 struct BuildSafetyTests {
     @Test func aFailingScriptFailsAloneAndKeepsItsEarlierOutput() async throws {
-        let lib = try TemporaryLibrary()
+        let lib = try TemporaryLibrary.standard()
         _ = try await lib.build()
         let earlier = try Data(contentsOf: lib.output.appendingPathComponent("c.flac"))
         try lib.write("c.session", "fail unknown cue `sya`\n")
@@ -20,7 +21,7 @@ struct BuildSafetyTests {
     }
 
     @Test func tracksFinishedBeforeAFailureAreRecordedAtOnce() async throws {
-        let lib = try TemporaryLibrary()
+        let lib = try TemporaryLibrary.standard()
         let recordFile = lib.output.appendingPathComponent(".stillpoint-build.json")
         let seenOnDisk = EventLog()
         let renderer = FakeRenderer(library: lib.library) { call, script in
@@ -42,7 +43,7 @@ struct BuildSafetyTests {
     }
 
     @Test func aSecondBuildAtTheSameTimeIsRefusedNamingTheLock() async throws {
-        let lib = try TemporaryLibrary()
+        let lib = try TemporaryLibrary.standard()
         let entered = EventLog()
         let release = DispatchSemaphore(value: 0)
         let slow = FakeRenderer(library: lib.library) { call, _ in
@@ -63,7 +64,7 @@ struct BuildSafetyTests {
     }
 
     @Test func leftoversOfAKilledBuildAreRemovedAndOtherFilesKept() async throws {
-        let lib = try TemporaryLibrary()
+        let lib = try TemporaryLibrary.standard()
         _ = try await lib.build()
         for leftover in [".a.flac.tmp-4711", "deep/.d.flac.tmp", ".stillpoint-build.json.tmp-1-2"] {
             try Data("partial".utf8).write(to: lib.output.appendingPathComponent(leftover))
@@ -77,7 +78,7 @@ struct BuildSafetyTests {
     }
 
     @Test func outputsOfDeletedScriptsAreListedThenPrunedWithTheirSubtitles() async throws {
-        let lib = try TemporaryLibrary()
+        let lib = try TemporaryLibrary.standard()
         _ = try await lib.build(renderer: FakeRenderer(library: lib.library, subtitles: true))
         #expect(lib.outputExists("deep/d.vtt"))
         try lib.remove("deep/d.session")
@@ -98,7 +99,7 @@ struct BuildSafetyTests {
     }
 
     @Test func aDeletedScriptWhoseOutputIsGoneTooIsForgotten() async throws {
-        let lib = try TemporaryLibrary()
+        let lib = try TemporaryLibrary.standard()
         _ = try await lib.build()
         try lib.remove("c.session")
         try FileManager.default.removeItem(at: lib.output.appendingPathComponent("c.flac"))
@@ -109,7 +110,7 @@ struct BuildSafetyTests {
     }
 
     @Test func aChangeOfFormatLeavesTheOldFileAsAStrayToPrune() async throws {
-        let lib = try TemporaryLibrary()
+        let lib = try TemporaryLibrary.standard()
         _ = try await lib.build()
         try lib.append("c.session", "format mp3\n")
         let report = try await lib.build()
@@ -125,7 +126,7 @@ struct BuildSafetyTests {
     /// The build that changes the format already lists the old file; changing the
     /// format back renders the old name again, and `--prune` must not take it.
     @Test func changingTheFormatBackKeepsTheTrackItRendered() async throws {
-        let lib = try TemporaryLibrary()
+        let lib = try TemporaryLibrary.standard()
         _ = try await lib.build()
         try lib.append("c.session", "format mp3\n")
         let changed = try await lib.build()
@@ -140,7 +141,7 @@ struct BuildSafetyTests {
     }
 
     @Test func aMissingLibraryStopsTheBuild() async throws {
-        let lib = try TemporaryLibrary(standard: false)
+        let lib = try TemporaryLibrary.empty()
         try lib.remove("")
         await #expect(throws: BuildError.libraryNotFound(lib.library)) { try await lib.build() }
     }

@@ -6,8 +6,8 @@ import Testing
 /// is recorded and where it is used; `--missing` is the recording sheet.
 struct ClipsTests {
     /// Clips `one` and `two` recorded; `three` and `four` not; `one` only in a part.
-    private func library() throws -> Workspace {
-        let space = try Workspace()
+    private func library() throws -> TemporaryLibrary {
+        let space = try TemporaryLibrary()
         try space.write("lib/library.defaults", "format: wav\n")
         try space.recordClip("lib/clips/one.wav")
         try space.recordClip("lib/clips/two.wav")

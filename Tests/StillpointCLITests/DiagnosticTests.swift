@@ -93,11 +93,11 @@ struct DiagnosticTests {
 
     @Test(arguments: cases)
     func checkPrintsTheProblemExactly(_ c: Case) async throws {
-        let space = try Workspace()
+        let space = try TemporaryLibrary()
         try space.recordClip("clips/welcome.wav")
         for (path, text) in c.files { try space.write(path, text) }
         let result = try await space.run("check", "a.session")
-        #expect(result.stderr == c.stderr.replacingOccurrences(of: "{root}", with: space.folder.path), "\(result)")
+        #expect(result.stderr == c.stderr.replacingOccurrences(of: "{root}", with: space.root.path), "\(result)")
         #expect(result.status == c.status)
         #expect(!result.stderr.contains(escape), "colour codes although standard error is a file")
         #expect(result.stdout.isEmpty)
@@ -108,10 +108,10 @@ struct DiagnosticTests {
     @Test(arguments: [["timeline", "a.session"], ["timeline", "--json", "a.session"], ["render", "a.session"],
                       ["render", "a.session", "--draft"], ["build", "."]])
     func everyCommandRefusesABrokenScript(_ arguments: [String]) async throws {
-        let space = try Workspace()
+        let space = try TemporaryLibrary()
         try space.recordClip("clips/welcome.wav")
         try space.write("a.session", "format: wav\nsay welcome\nsya welcome\n")
-        let result = try await StillpointCommand.run(arguments, in: space.folder)
+        let result = try await StillpointCommand.run(arguments, in: space.root)
         #expect(result.status == 1, "\(result)")
         #expect(result.stderr.contains(":3:1: error: unknown instruction `sya`\n    sya welcome\n    ^\n  hint: did you mean `say`?\n"),
                 "\(result)")
@@ -122,10 +122,10 @@ struct DiagnosticTests {
     /// Warnings are shown but never change the status, in any command.
     @Test(arguments: [["timeline", "a.session"], ["render", "a.session"], ["build", "."]])
     func warningsAloneExitZero(_ arguments: [String]) async throws {
-        let space = try Workspace()
+        let space = try TemporaryLibrary()
         try space.recordClip("clips/welcome.wav")
         try space.write("a.session", "format: wav\nsound bowl = bell 400 Hz\nsay welcome\n")
-        let result = try await StillpointCommand.run(arguments, in: space.folder)
+        let result = try await StillpointCommand.run(arguments, in: space.root)
         #expect(result.status == 0, "\(result)")
         #expect(result.stderr.contains(":2:7: warning: the sound `bowl` is never used"), "\(result)")
     }
