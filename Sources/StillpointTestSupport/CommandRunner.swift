@@ -28,13 +28,33 @@ public final class RunningCommand: @unchecked Sendable {
     private let outputs: (stdout: URL, stderr: URL)
     private let ended: Task<Void, Never>
 
-    init(process: Process, outputs: (stdout: URL, stderr: URL)) throws {
+    private init(process: Process, outputs: (stdout: URL, stderr: URL)) throws {
         self.process = process
         self.outputs = outputs
         let (stream, continuation) = AsyncStream<Void>.makeStream()
         process.terminationHandler = { _ in continuation.finish() }
         ended = Task { for await _ in stream {} }
         try process.run()
+    }
+
+    /// Starts `executable arguments…` in `folder` with no input and its output
+    /// captured to files, so a command that prints a lot never blocks on a full pipe.
+    static func launch(_ executable: URL, _ arguments: [String], in folder: URL,
+                       environment: [String: String]) throws -> RunningCommand {
+        let capture = try AudioFixtures.temporaryFolder("stillpoint-output")
+        let outputs = (stdout: capture.appendingPathComponent("stdout"), stderr: capture.appendingPathComponent("stderr"))
+        for file in [outputs.stdout, outputs.stderr] {
+            _ = FileManager.default.createFile(atPath: file.path, contents: nil)
+        }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        process.environment = environment
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = try FileHandle(forWritingTo: outputs.stdout)
+        process.standardError = try FileHandle(forWritingTo: outputs.stderr)
+        return try RunningCommand(process: process, outputs: outputs)
     }
 
     public var processIdentifier: Int32 { process.processIdentifier }
@@ -108,32 +128,39 @@ public enum StillpointCommand {
     /// own, with a colour-capable `TERM` and no `NO_COLOR`, so that only standard
     /// error not being a terminal keeps colour out.
     public static func start(_ arguments: [String], in folder: URL) throws -> RunningCommand {
-        let capture = try AudioFixtures.temporaryFolder("stillpoint-output")
-        let outputs = (stdout: capture.appendingPathComponent("stdout"), stderr: capture.appendingPathComponent("stderr"))
-        for file in [outputs.stdout, outputs.stderr] {
-            _ = FileManager.default.createFile(atPath: file.path, contents: nil)
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+            throw MissingTool(description: "no stillpoint at \(binary.path); `swift build --build-tests` builds it beside the tests")
         }
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = nil
         environment["TERM"] = "xterm-256color"
         // Help is wrapped at the width these give; without them it is 80 columns off a terminal.
         environment["COLUMNS"] = nil
         environment["LINES"] = nil
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: outputs.stdout)
-        process.standardError = try FileHandle(forWritingTo: outputs.stderr)
-        return try RunningCommand(process: process, outputs: outputs)
+        return try RunningCommand.launch(binary, arguments, in: folder, environment: environment)
     }
 
     /// Runs `stillpoint arguments…` in `folder` to its end.
     public static func run(_ arguments: [String], in folder: URL) async throws -> CommandResult {
         try await start(arguments, in: folder).result()
     }
+}
+
+/// The independent tools the tests check the output with (ffprobe, ffmpeg, sox,
+/// flac: scripts/setup.sh installs them), found on the PATH.
+public enum ExternalTool {
+    /// Runs `tool arguments…` to its end.
+    public static func run(_ tool: String, _ arguments: [String]) async throws -> CommandResult {
+        try await RunningCommand.launch(
+            URL(fileURLWithPath: "/usr/bin/env"), [tool] + arguments,
+            in: FileManager.default.temporaryDirectory, environment: ProcessInfo.processInfo.environment
+        ).result()
+    }
+}
+
+/// A program a test needs is not there.
+public struct MissingTool: Error, CustomStringConvertible {
+    public var description: String
 }
 
 /// ESC, which starts every terminal colour code: output off a terminal has none.

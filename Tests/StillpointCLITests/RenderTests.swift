@@ -205,16 +205,9 @@ struct RenderTests {
 
     /// Integrated loudness from `ffmpeg -af ebur128` (installed by scripts/setup.sh).
     private func ffmpegIntegratedLoudness(_ file: URL) async throws -> Double {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["ffmpeg", "-hide_banner", "-nostats", "-i", file.path, "-af", "ebur128", "-f", "null", "-"]
-        let pipe = Pipe()
-        process.standardError = pipe
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        let summary = try #require(text.components(separatedBy: "Integrated loudness:").last)
+        let result = try await ExternalTool.run(
+            "ffmpeg", ["-hide_banner", "-nostats", "-i", file.path, "-af", "ebur128", "-f", "null", "-"])
+        let summary = try #require(result.stderr.components(separatedBy: "Integrated loudness:").last)
         let line = try #require(summary.split(separator: "\n").first { $0.contains("I:") })
         return try #require(Double(line.split(separator: " ").dropFirst().first ?? ""))
     }

@@ -38,6 +38,48 @@ import Testing
         #expect(reader.tags.title == "Settle")
     }
 
+    /// What an independent reader, ffprobe, makes of the chapters: the same titles
+    /// and starts to the millisecond, each ending where the next starts and the last
+    /// at the end of the 1.5 s track. ffmpeg reads MP3's ID3 `CHAP` frames, which
+    /// carry their own end, and FLAC's, Vorbis's and Opus's `CHAPTERnnn` comments,
+    /// which do not: there it ends the last chapter at its own idea of the length,
+    /// which for Opus counts the encoder's 312 samples (6.5 ms) of pre-skip in.
+    @Test(arguments: [AudioFormat.flac, .mp3, .ogg, .opus])
+    func ffprobeReadsTheChapters(_ format: AudioFormat) async throws {
+        let folder = try AudioFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = try Self.writeTone(format, in: folder)
+        try ChapterWriter.write(chapters: Self.chapters, tags: Self.tags, to: url, format: format)
+
+        let result = try await ExternalTool.run(
+            "ffprobe", ["-v", "error", "-print_format", "json", "-show_chapters", url.path])
+        #expect(result.status == 0 && result.stderr.isEmpty, "\(result)")
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let chapters = try #require(object?["chapters"] as? [[String: Any]], "\(result)")
+        let seen = chapters.map { chapter in
+            ProbedChapter(
+                title: (chapter["tags"] as? [String: Any])?["title"] as? String ?? "?",
+                startMilliseconds: Self.milliseconds(chapter["start_time"]),
+                endMilliseconds: Self.milliseconds(chapter["end_time"]))
+        }
+        #expect(seen == [
+            ProbedChapter(title: "Arriving", startMilliseconds: 0, endMilliseconds: 500),
+            ProbedChapter(title: "Breath — Atem", startMilliseconds: 500, endMilliseconds: 1250),
+            ProbedChapter(title: "Returning", startMilliseconds: 1250, endMilliseconds: format == .opus ? 1507 : 1500),
+        ])
+    }
+
+    struct ProbedChapter: Equatable {
+        var title: String
+        var startMilliseconds: Int?
+        var endMilliseconds: Int?
+    }
+
+    /// ffprobe's `"0.500000"` as 500.
+    static func milliseconds(_ seconds: Any?) -> Int? {
+        (seconds as? String).flatMap(Double.init).map { Int(($0 * 1000).rounded()) }
+    }
+
     /// 250 chapters with 330-byte titles: the Ogg comment header outgrows a page
     /// (so every later page is renumbered) and ID3 frames need sizes above 127.
     @Test(arguments: [AudioFormat.flac, .mp3, .ogg, .opus])
