@@ -74,17 +74,9 @@ struct ClipsCommand: ParsableCommand {
     /// `\\`, `\t`, `\n`, `\r`, so every phrase is one line of exactly three fields
     /// (bash's `printf %b` undoes it).
     static func tsvField(_ text: String) -> String {
-        // By scalar, since "\r\n" is a single Character.
-        var field = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": field += "\\\\"
-            case "\t": field += "\\t"
-            case "\n": field += "\\n"
-            case "\r": field += "\\r"
-            default: field.unicodeScalars.append(scalar)
-            }
-        }
-        return field
+        // Scalar by scalar: "\r\n" is one Character, and both halves need escaping.
+        text.unicodeScalars.map { tsvEscapes[$0] ?? String($0) }.joined()
     }
+
+    private static let tsvEscapes: [Unicode.Scalar: String] = ["\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"]
 }
