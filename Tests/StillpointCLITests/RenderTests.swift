@@ -203,6 +203,32 @@ struct RenderTests {
         }
     }
 
+    /// The script's chapters are in the rendered file, as ffprobe reads them, to the
+    /// millisecond: titles as written, each ending where the next starts, the last
+    /// at the end of the track (for Opus, ffprobe's end counts 6.5 ms of pre-skip).
+    @Test(arguments: ["flac", "ogg", "opus", "mp3"])
+    func ffprobeFindsTheChaptersOfARenderedTrack(_ format: String) async throws {
+        let space = try TemporaryLibrary()
+        try space.write("a.session", """
+            bed noise pink level -30 dB
+            chapter Arriving
+            pause 0.5s
+            chapter "Breath — \\"Atem\\""
+            pause 0.75s
+            chapter Returning
+            pause 0.25s
+            end 0:02
+
+            """)
+        let result = try await space.run("render", "a.session", "--format", format)
+        #expect(result.status == 0, "\(result)")
+        #expect(try await FFprobe.chapters(of: space.url("output/a.\(format)")) == [
+            ProbedChapter("Arriving", start: 0, end: 500),
+            ProbedChapter("Breath — \"Atem\"", start: 500, end: 1250),
+            ProbedChapter("Returning", start: 1250, end: format == "opus" ? 2007 : 2000),
+        ])
+    }
+
     /// Integrated loudness from `ffmpeg -af ebur128` (installed by scripts/setup.sh).
     private func ffmpegIntegratedLoudness(_ file: URL) async throws -> Double {
         let result = try await ExternalTool.run(

@@ -51,33 +51,11 @@ import Testing
         let url = try Self.writeTone(format, in: folder)
         try ChapterWriter.write(chapters: Self.chapters, tags: Self.tags, to: url, format: format)
 
-        let result = try await ExternalTool.run(
-            "ffprobe", ["-v", "error", "-print_format", "json", "-show_chapters", url.path])
-        #expect(result.status == 0 && result.stderr.isEmpty, "\(result)")
-        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
-        let chapters = try #require(object?["chapters"] as? [[String: Any]], "\(result)")
-        let seen = chapters.map { chapter in
-            ProbedChapter(
-                title: (chapter["tags"] as? [String: Any])?["title"] as? String ?? "?",
-                startMilliseconds: Self.milliseconds(chapter["start_time"]),
-                endMilliseconds: Self.milliseconds(chapter["end_time"]))
-        }
-        #expect(seen == [
-            ProbedChapter(title: "Arriving", startMilliseconds: 0, endMilliseconds: 500),
-            ProbedChapter(title: "Breath — Atem", startMilliseconds: 500, endMilliseconds: 1250),
-            ProbedChapter(title: "Returning", startMilliseconds: 1250, endMilliseconds: format == .opus ? 1507 : 1500),
+        #expect(try await FFprobe.chapters(of: url) == [
+            ProbedChapter("Arriving", start: 0, end: 500),
+            ProbedChapter("Breath — Atem", start: 500, end: 1250),
+            ProbedChapter("Returning", start: 1250, end: format == .opus ? 1507 : 1500),
         ])
-    }
-
-    struct ProbedChapter: Equatable {
-        var title: String
-        var startMilliseconds: Int?
-        var endMilliseconds: Int?
-    }
-
-    /// ffprobe's `"0.500000"` as 500.
-    static func milliseconds(_ seconds: Any?) -> Int? {
-        (seconds as? String).flatMap(Double.init).map { Int(($0 * 1000).rounded()) }
     }
 
     /// 250 chapters with 330-byte titles: the Ogg comment header outgrows a page
