@@ -14,7 +14,8 @@ public enum Golden {
     }
 
     /// Expects `actual` to equal the text of `file`, or records it there (and fails).
-    public static func check(_ actual: String, against file: URL, sourceLocation: SourceLocation = #_sourceLocation) {
+    public static func check(_ actual: String, against file: URL, recording: Bool = Golden.recording,
+                             sourceLocation: SourceLocation = #_sourceLocation) {
         if recording {
             do {
                 try FileManager.default.createDirectory(
