@@ -32,18 +32,19 @@ format_of() { case $1 in its-ok) echo wav ;; goodnight) echo ogg ;; *) echo flac
 extensions=(flac wav ogg opus mp3 aiff)
 
 # The tool reads the scripts, so this script needs no parser of its own:
-# STILLPOINT_BIN, or the debug build (built here when it is not there yet).
-stillpoint=${STILLPOINT_BIN:-.build/debug/stillpoint}
-if [ ! -x "$stillpoint" ]; then
+# STILLPOINT_BIN, or the debug build, brought up to date first.
+if [ -z "${STILLPOINT_BIN:-}" ]; then
   swift build --product stillpoint >&2
-  stillpoint=.build/debug/stillpoint
+  STILLPOINT_BIN=$(swift build --show-bin-path)/stillpoint
 fi
+# NAME<TAB>CLIPS FOLDER<TAB>WORDS a phrase, in order of first use, with the
+# transcript the tool chose; a script with an error stops this script here.
+listing=$("$STILLPOINT_BIN" clips --tsv "$lib")
 
-# NAME<TAB>TEXT for every clip the library says, in order of first use, with the
-# transcript the tool chose (`stillpoint clips --tsv`: name, clips folder, words;
-# `printf %b` undoes its \\, \t and \n).
+# NAME<TAB>TEXT for every clip with words (`printf %b` undoes the \\, \t and \n
+# of --tsv).
 transcripts() {
-  "$stillpoint" clips --tsv "$lib" | while IFS=$'\t' read -r name _ text; do
+  printf '%s\n' "$listing" | while IFS=$'\t' read -r name _ text; do
     [ -n "$text" ] || continue
     printf '%s\t%s\n' "$name" "$(printf '%b' "$text")"
   done
