@@ -41,7 +41,7 @@ public struct AudioFileError: Error, Sendable, Equatable, CustomStringConvertibl
     }
 
     /// libsndfile's failure, its raw text turned into a sentence and kept as the cause.
-    init(_ operation: Operation, file: URL, sndfile code: Int32, text: String, call: String) {
+    public init(_ operation: Operation, file: URL, sndfile code: Int32, text: String, call: String) {
         self.init(
             operation, file: file, reason: SndfileMessage.sentence(code: code, text: text), call: call,
             cause: .libsndfile(code: code, text: text))
