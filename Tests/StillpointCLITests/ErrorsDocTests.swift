@@ -24,6 +24,8 @@ struct ErrorsDocTests {
         var builtBefore: [String: Data]?
         /// Whether another build holds the lock of `output/` meanwhile.
         var lockedOutput = false
+        /// A clip whose FLAC header is sound and whose audio is damaged.
+        var damagedFLAC: String?
     }
 
     static func text(_ text: String) -> Data { Data(text.utf8) }
@@ -33,6 +35,8 @@ struct ErrorsDocTests {
             "example.session": text("say welcome \"Welcome.\"\n"), "clips/welcome.flac": text("another take")]),
         "example.session:1:5 say thanks \"Thank you.\"": Scene(files: [
             "example.session": text("say thanks \"Thank you.\"\n"), "clips/thanks.wav": text("not sound")]),
+        "example.session:1:1 say thanks \"Thank you.\"": Scene(
+            files: ["example.session": text("say thanks \"Thank you.\"\n")], damagedFLAC: "clips/thanks.flac"),
         "example.session:2:1 \u{FFFD}\u{FFFD} bad": Scene(files: [
             "example.session": text("# saved in Latin-1\n") + Data([0xFF, 0xFE]) + text(" bad\n")]),
         "example.session:2:1 title: Late": Scene(files: ["example.session": text("say welcome\ntitle: Late\n")]),
@@ -126,6 +130,10 @@ struct ErrorsDocTests {
                 #expect(build.status == 0, "\(build)")
             }
             for (path, data) in scene.files { try library.write(path, data) }
+            if let path = scene.damagedFLAC {
+                try await DiagnosticTests.damagedFLAC(in: library)
+                try FileManager.default.moveItem(at: library.url("clips/x.flac"), to: library.url(path))
+            }
         } else if let spot = example.firstSpot, spot.file == "example.session", spot.line == 1, let source = spot.source {
             try library.write("example.session", source + "\n")
         }
