@@ -133,6 +133,7 @@ final class Resolver {
                 report(.error, context, setting.valueSpot, "the clips folder is outside the library's root",
                        hints: ["the library's root is \(files.root.path)"])
             }
+            if name == "cover" { settings.tags.cover = cover(setting, context) }
         } catch {
             report(.error, context, Spot(line: setting.spot.line, column: error.column), error.message, hints: error.hints)
         }
@@ -205,19 +206,22 @@ final class Resolver {
     func closeHeader() {
         guard headerOpen else { return }
         headerOpen = false
-        if let format = options.format { settings.output.format = format }
+        if let format = options.format {
+            settings.output.format = format
+            settings.output.extraFormats = []
+        }
         let output = settings.output
         settings.output.bits = settings.bits ?? (output.format == .wav ? .int24 : .int16)
-        if settings.bits == .float32, output.format != .wav, let location = settings.bitsLocation {
-            add(Diagnostic(.error, at: location, "`bits: 32f` is for wav only; \(output.format.rawValue) files are 16 or 24 bits"))
+        if settings.bits == .float32, let other = output.formats.first(where: { $0 != .wav }), let location = settings.bitsLocation {
+            add(Diagnostic(.error, at: location, "`bits: 32f` is for wav only; \(other.rawValue) files are 16 or 24 bits"))
         }
-        if output.format == .opus, ![8000, 12000, 16000, 24000, 48000].contains(output.rate) {
+        if output.formats.contains(.opus), ![8000, 12000, 16000, 24000, 48000].contains(output.rate) {
             let location = settings.rateLocation ?? SourceLocation(file: "", line: 1, column: 1)
             add(Diagnostic(
                 .error, at: location, "opus cannot be written at \(output.rate) samples a second",
                 hints: ["opus rates: 8000, 12000, 16000, 24000, 48000"]))
         }
-        if output.format == .mp3, ![8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100, 48000].contains(output.rate) {
+        if output.formats.contains(.mp3), ![8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100, 48000].contains(output.rate) {
             let location = settings.rateLocation ?? SourceLocation(file: "", line: 1, column: 1)
             add(Diagnostic(
                 .error, at: location, "mp3 cannot be written at \(output.rate) samples a second",

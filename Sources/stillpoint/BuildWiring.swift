@@ -36,7 +36,7 @@ struct AudioTrackRenderer: StillpointBuild.TrackRenderer {
         }
         let report = try Renderer().render(timeline, to: destination, options: RenderOptions(subtitles: subtitles))
         return RenderReceipt(
-            extraOutputs: report.subtitles.map { [$0] } ?? [],
+            extraOutputs: report.otherFormats + (report.subtitles.map { [$0] } ?? []),
             note: OutputChoice.summary(report, draft: false).components(separatedBy: ": ").dropFirst().joined(separator: ": "))
     }
 }

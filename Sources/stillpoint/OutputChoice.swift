@@ -47,6 +47,7 @@ enum OutputChoice {
         if report.limiting >= 0.05 { parts.append(String(format: "limiter %.1f dB", report.limiting)) }
         if report.draftPhrases > 0 { parts.append("DRAFT: \(Terminal.count(report.draftPhrases, "phrase")) not recorded") }
         var line = "wrote \(Terminal.path(report.output)): " + parts.joined(separator: ", ")
+        for other in report.otherFormats { line += "\nwrote \(Terminal.path(other))" }
         if let subtitles = report.subtitles { line += "\nwrote \(Terminal.path(subtitles))" }
         return line
     }
