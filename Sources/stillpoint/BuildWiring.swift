@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import StillpointAudio
 import StillpointBuild
@@ -43,6 +44,21 @@ struct AudioTrackRenderer: StillpointBuild.TrackRenderer {
 
 /// What a build shows while it works and when it ends.
 enum BuildProgress {
+    /// Runs `build`, showing its progress and then its summary, as `build` and
+    /// `publish` both do; a build that cannot start ends the command.
+    static func run(_ build: LibraryBuild, dryRun: Bool, prune: Bool) async throws -> BuildReport {
+        let report: BuildReport
+        do {
+            report = try await build.run(progress: show)
+        } catch {
+            Terminal.say("error: \(error)")
+            throw ExitCode.failure
+        }
+        Terminal.endProgress()
+        summarise(report, dryRun: dryRun, prune: prune)
+        return report
+    }
+
     @Sendable static func show(_ event: BuildEvent) {
         switch event {
         case .found(let scripts):
