@@ -54,7 +54,7 @@ let package = Package(
             dependencies: ["StillpointBuild", "StillpointAudio", "StillpointScript", "StillpointTestSupport"]),
         .testTarget(
             name: "StillpointPublishTests",
-            dependencies: ["StillpointPublish", "StillpointAudio", "StillpointScript", "StillpointTestSupport"],
+            dependencies: ["StillpointPublish", "StillpointAudio", "StillpointScript", "StillpointBuild", "StillpointTestSupport"],
             exclude: ["Browser"]),
         .testTarget(
             name: "StillpointCLITests",

@@ -20,7 +20,7 @@ public enum PublishError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .cannotWrite(let site, let path, let reason):
-            "cannot write the site folder \(site.path): \(path): \(reason)"
+            "cannot write the site folder \(site.path): " + (path == site.path ? "" : "\(path): ") + reason
         case .notASite(let site):
             "\(site.path) already holds files that `stillpoint publish` did not write; "
                 + "give --site an empty or new folder (publish removes everything in it that it did not write)"
