@@ -8,6 +8,7 @@ PROBES_JSON: {"times": [[track_index, seconds], ...]}
 """
 import json
 import os
+import shutil
 import sys
 import time
 
@@ -27,9 +28,12 @@ options = webdriver.ChromeOptions()
 for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--mute-audio", "--disable-dev-shm-usage",
              "--autoplay-policy=no-user-gesture-required", "--hide-scrollbars"]:
     options.add_argument(flag)
-options.binary_location = "/usr/bin/chromium"
+# Debian's chromium and chromium-driver (scripts/setup.sh), found on PATH; never downloaded.
+browser = next(filter(None, map(shutil.which, ["chromium", "chromium-browser", "google-chrome"])), None)
+if browser:
+    options.binary_location = browser
 options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
 result = {"url": url}
 try:
     driver.set_window_size(390, 844)
