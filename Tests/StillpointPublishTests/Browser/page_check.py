@@ -50,7 +50,6 @@ try:
     result["durations"] = driver.execute_script(
         "return Array.from(document.querySelectorAll('article.track audio')).map(a => a.duration)")
     os.makedirs(shots, exist_ok=True)
-    driver.save_screenshot(os.path.join(shots, "phone.png"))
 
     def seek_done(index):
         return driver.execute_script(
@@ -86,6 +85,11 @@ try:
             "return Array.from(m).map(e => e.textContent)", index))
     result["marks"] = marks
 
+    # A tall phone-width window, so the shot shows the marked phrase too.
+    driver.set_window_size(390, 1600)
+    driver.execute_script("window.scrollTo(0, 0)")
+    time.sleep(0.2)
+    driver.save_screenshot(os.path.join(shots, "phone.png"))
     driver.set_window_size(1280, 900)
     driver.execute_script("window.scrollTo(0, 0)")
     time.sleep(0.2)
