@@ -33,6 +33,8 @@ public struct LinkStore: Sendable, Equatable {
             return LinkStore(contents: contents, written: contents)
         } catch let error as PublishError {
             throw error
+        } catch is DecodingError {
+            throw .unreadableLinks(file, reason: "it is not the JSON that publish writes")
         } catch {
             throw .unreadableLinks(file, reason: "\(error)")
         }

@@ -4,6 +4,9 @@ import Foundation
 /// `--delete` makes the destination match the site, so a revoked link's folder
 /// disappears there too; DEST should therefore hold the site alone.
 public enum Rsync {
+    /// Whether rsync can be found, checked before anything is built.
+    public static var isInstalled: Bool { executable("rsync") != nil }
+
     public static func upload(site: URL, to destination: String) throws(PublishError) {
         guard let rsync = executable("rsync") else { throw .rsyncMissing }
         let process = Process()

@@ -23,9 +23,15 @@ struct SiteFolder {
     /// Opens (creating) the site folder; refuses a folder of other files.
     init(_ root: URL) throws(PublishError) {
         self.root = root.standardizedFileURL
+        var folder = ""
+        for part in self.root.path.split(separator: "/") {
+            folder += "/" + part
+            if mkdir(folder, 0o755) != 0, errno != EEXIST {
+                throw .cannotWrite(site: self.root, path: self.root.path, reason: (folder == self.root.path ? "" : "\(folder): ") + String(cString: strerror(errno)))
+            }
+        }
         let names: [String]
         do {
-            try FileManager.default.createDirectory(at: self.root, withIntermediateDirectories: true)
             names = try FileManager.default.contentsOfDirectory(atPath: self.root.path)
         } catch {
             throw .cannotWrite(site: self.root, path: self.root.path, reason: Self.reason(error))

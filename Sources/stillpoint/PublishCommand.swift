@@ -46,6 +46,10 @@ struct PublishCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if to != nil, !Rsync.isInstalled {
+            Terminal.say("error: \(PublishError.rsyncMissing)")
+            throw ExitCode.failure
+        }
         let root = Loading.url(library)
         let outputFolder = Loading.url(output)
         let siteFolder = site.map(Loading.url) ?? outputFolder.appendingPathComponent("site")
