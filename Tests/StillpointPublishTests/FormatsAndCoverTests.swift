@@ -81,3 +81,41 @@ struct FormatsAndCoverTests {
         #expect(timeline.tags.cover?.lastPathComponent == "cover.png")
     }
 }
+
+/// The build knows a track of several formats has several files.
+struct SeveralOutputsTests {
+    @Test func pruneAndFormatChangesTreatEveryFormatAsTheTracks() async throws {
+        let folder = try AudioFixtures.temporaryFolder("stillpoint-outputs").resolvingSymlinksInPath()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let script = folder.appendingPathComponent("lib/a.session")
+        try FileManager.default.createDirectory(at: script.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("format: flac, mp3\ntone sine 440 Hz for 1s\npause 1s\n".utf8).write(to: script)
+        func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: folder.appendingPathComponent("output/\(name)").path) }
+        #expect(try await StillpointCommand.run(["build", "lib"], in: folder).status == 0)
+        #expect(exists("a.flac") && exists("a.mp3"))
+
+        try Data("format: flac\ntone sine 440 Hz for 1s\npause 1s\n".utf8).write(to: script)
+        let narrowed = try await StillpointCommand.run(["build", "lib"], in: folder)
+        #expect(narrowed.stderr.contains("outdated: a.mp3 (left behind by a change of format"), "\(narrowed)")
+
+        try Data("format: flac, mp3\ntone sine 440 Hz for 1s\npause 1s\n".utf8).write(to: script)
+        #expect(try await StillpointCommand.run(["build", "lib"], in: folder).status == 0)
+        try FileManager.default.removeItem(at: script)
+        let pruned = try await StillpointCommand.run(["build", "lib", "--prune"], in: folder)
+        #expect(pruned.stderr.contains("removed a.flac") && pruned.stderr.contains("removed a.mp3"), "\(pruned)")
+        #expect(!exists("a.flac") && !exists("a.mp3"))
+    }
+
+    @Test func aCoverLinkedFromOutsideTheLibraryIsRefused() throws {
+        let folder = try AudioFixtures.temporaryFolder("stillpoint-cover-link").resolvingSymlinksInPath()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let library = folder.appendingPathComponent("lib")
+        try FileManager.default.createDirectory(at: library, withIntermediateDirectories: true)
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]).write(to: folder.appendingPathComponent("outside.png"))
+        try FileManager.default.createSymbolicLink(
+            at: library.appendingPathComponent("cover.png"), withDestinationURL: folder.appendingPathComponent("outside.png"))
+        try Data("cover: cover.png\npause 1s\n".utf8).write(to: library.appendingPathComponent("a.session"))
+        let result = ScriptLoader(inspector: AudioFileCatalogue()).load(library.appendingPathComponent("a.session"), libraryRoot: library)
+        #expect(result.diagnostics.map(\.message) == ["`cover.png` is outside the library's root"])
+    }
+}
