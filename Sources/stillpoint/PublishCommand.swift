@@ -75,7 +75,7 @@ struct PublishCommand: AsyncParsableCommand {
             let report = try SitePublisher(library: root, site: siteFolder, baseURL: SiteURL(baseURL)!)
                 .publish(tracks, newLinks: newLinks)
             for token in report.revoked { Terminal.say("revoked the link …/\(token.prefix(6))…/: its folder is removed from the site") }
-            for collection in report.collections where collection.folder == nil || collection.tracks > 0 {
+            for collection in report.collections where collection.tracks > 0 {
                 let name = collection.folder.map { "\($0) (private link)" } ?? "top-level tracks (public)"
                 var line = "published \(name): \(Terminal.count(collection.tracks, "track")) → \(collection.page)"
                 if let feed = collection.feed { line += "\n    feed: \(feed)" }
