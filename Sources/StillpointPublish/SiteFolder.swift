@@ -67,6 +67,10 @@ struct SiteFolder {
         let temporary = url.deletingLastPathComponent().appendingPathComponent(
             ".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         if link(source.path, temporary.path) != 0 {
+            // Only a file system that cannot link (another disk, no hard links) gets a copy.
+            guard [EXDEV, EPERM, EMLINK, ENOTSUP, EOPNOTSUPP].contains(errno) else {
+                throw .cannotWrite(site: root, path: path, reason: String(cString: strerror(errno)))
+            }
             do {
                 try FileManager.default.copyItem(at: source, to: temporary)
             } catch {

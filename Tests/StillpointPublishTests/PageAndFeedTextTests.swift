@@ -55,6 +55,9 @@ struct PageAndFeedTextTests {
         #expect(html.contains("<a href=\"x.mp3#t=2.500\" data-seek=\"2.500\">"))
         #expect(html.contains("<li data-start=\"0.500\" data-end=\"2.000\">Anna</li>"))
         #expect(html.contains("name=\"robots\" content=\"noindex, nofollow\""))
+        // Nothing is fetched from anywhere else: no CDN, no web fonts.
+        #expect(!html.contains("src=\"http") && !html.contains("href=\"http") && !html.contains("//"))
+        #expect(!PageAssets.css.contains("url(") && !PageAssets.css.contains("@import"))
         #expect(html.contains("Content-Security-Policy\" content=\"default-src 'none'; script-src 'self'"))
     }
 

@@ -139,6 +139,19 @@ struct SiteLifecycleTests {
         #expect(FileManager.default.fileExists(atPath: space.folder.appendingPathComponent("mine/notes.txt").path))
     }
 
+    /// Permissions do not bind root, so this runs only for other users.
+    @Test(.enabled(if: getuid() != 0)) func aReadOnlySiteFolderIsNamedAndLeftAsItWas() async throws {
+        let space = try Space()
+        #expect(try await space.publish().status == 0)
+        try Space.write(space.folder.appendingPathComponent("lib/second.session"), "pause 1s\n")
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: space.site.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: space.site.path) }
+        let before = space.snapshot(space.site)
+        let result = try await space.publish()
+        #expect(result.status == 1 && result.stderr.contains("cannot write the site folder \(space.site.path)"), "\(result)")
+        #expect(space.snapshot(space.site) == before)
+    }
+
     @Test func publishNeverWritesThroughASymbolicLink() async throws {
         let space = try Space()
         #expect(try await space.publish().status == 0)
