@@ -1,8 +1,9 @@
 import Foundation
+import StillpointScript
 
 /// Why `stillpoint publish` stopped. Each names the file or folder to look at;
 /// none leaves the site half-revoked (see `SitePublisher`).
-public enum PublishError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum PublishError: Error, Sendable, Equatable, CustomStringConvertible, DiagnosticMessage, DiagnosticConvertible {
     /// A file or folder of the site cannot be written (read-only, disk full, …).
     case cannotWrite(site: URL, path: String, reason: String)
     /// The site folder holds files that Stillpoint did not put there.
@@ -17,7 +18,10 @@ public enum PublishError: Error, Sendable, Equatable, CustomStringConvertible {
     case rsyncMissing
     case rsyncFailed(destination: String, status: Int32, output: String)
 
-    public var description: String {
+    public var description: String { message }
+    public var hints: [Hint] { [] }
+
+    public var message: String {
         switch self {
         case .cannotWrite(let site, let path, let reason):
             "cannot write the site folder \(site.path): " + (path == site.path ? "" : "\(path): ") + reason

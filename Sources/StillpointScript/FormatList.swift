@@ -12,20 +12,13 @@ extension SettingsState {
             let word = part.trimmingCharacters(in: .whitespaces)
             let column = setting.valueSpot.column + offset + leading
             offset += part.count + 1
-            guard !word.isEmpty else {
-                throw LineError(column: column, message: "a format is missing between the commas",
-                                hints: ["list formats like `format: flac, mp3`"])
-            }
+            guard !word.isEmpty else { throw LineError(column: column, .formatMissing) }
             guard let format = AudioFormat(rawValue: word.lowercased()) else {
-                let guess = didYouMean(word, among: allowed)
                 throw LineError(
                     column: column,
-                    message: "`format` is one of " + allowed.map { "`\($0)`" }.joined(separator: ", ") + ", found `\(word)`",
-                    hints: guess.map { ["did you mean `\($0)`?"] } ?? [])
+                    .notOneOf(setting: "format", allowed: allowed, found: word, suggestion: didYouMean(word, among: allowed)))
             }
-            guard !formats.contains(format) else {
-                throw LineError(column: column, message: "`\(word)` is listed twice", hints: ["list each format once"])
-            }
+            guard !formats.contains(format) else { throw LineError(column: column, .formatListedTwice(word)) }
             formats.append(format)
         }
         return formats

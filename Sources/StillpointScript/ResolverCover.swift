@@ -10,14 +10,11 @@ extension Resolver {
             url = try files.confined(setting.raw, in: context.folder)
             let data = try files.read(url)
             guard PictureType(header: data) != nil else {
-                report(.error, context, setting.valueSpot, "`\(setting.raw)` is not a PNG or JPEG picture",
-                       hints: ["export the cover as .png or .jpg"])
+                report(context, setting.valueSpot, .coverNotAPicture(setting.raw))
                 return nil
             }
             guard data.count <= PictureType.largestFile else {
-                report(.error, context, setting.valueSpot,
-                       "`\(setting.raw)` is \(data.count / 1_048_576) MB; a cover may be at most 8 MB",
-                       hints: ["export it smaller, for example 1400 × 1400 pixels as JPEG"])
+                report(context, setting.valueSpot, .coverTooLarge(setting.raw, megabytes: data.count / 1_048_576))
                 return nil
             }
         } catch {

@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 import StillpointAudio
 import StillpointBuild
@@ -16,7 +15,7 @@ struct ScriptPlanner: TrackPlanner {
         let script = Loading.url(Terminal.path(script))
         let result = Loading.loader.load(script, libraryRoot: libraryRoot, options: .init(draft: draft))
         guard let timeline = result.timeline else {
-            return .failed(message: Terminal.format(result.diagnostics))
+            return .failed(result.diagnostics)
         }
         Terminal.report(result.diagnostics)
         // A draft depends on which phrases are still missing: recording one
@@ -33,27 +32,21 @@ struct AudioTrackRenderer: StillpointBuild.TrackRenderer {
 
     func render(_ track: ReadyTrack, script: URL, to destination: URL) throws -> RenderReceipt {
         guard let timeline = track.timeline else {
-            throw CommandError("\(script.relativePath): the plan carries no timeline")
+            throw CommandError.noTimeline(script: script.relativePath)
         }
         let report = try Renderer().render(timeline, to: destination, options: RenderOptions(subtitles: subtitles))
         return RenderReceipt(
             extraOutputs: report.otherFormats + (report.subtitles.map { [$0] } ?? []),
-            note: OutputChoice.summary(report, draft: false).components(separatedBy: ": ").dropFirst().joined(separator: ": "))
+            note: OutputChoice.details(report))
     }
 }
 
 /// What a build shows while it works and when it ends.
 enum BuildProgress {
     /// Runs `build`, showing its progress and then its summary, as `build` and
-    /// `publish` both do; a build that cannot start ends the command.
+    /// `publish` both do; a build that cannot start throws (`Terminal.fail` prints it).
     static func run(_ build: LibraryBuild, dryRun: Bool, prune: Bool) async throws -> BuildReport {
-        let report: BuildReport
-        do {
-            report = try await build.run(progress: show)
-        } catch {
-            Terminal.say("error: \(error)")
-            throw ExitCode.failure
-        }
+        let report = try await build.run(progress: show)
         Terminal.endProgress()
         summarise(report, dryRun: dryRun, prune: prune)
         return report
@@ -67,8 +60,8 @@ enum BuildProgress {
             Terminal.progress("rendering \(script) (\(reasons.map(\.description).joined(separator: ", ")))")
         case .rendered(let script, let output, let seconds):
             Terminal.say("rendered \(script) → \(Terminal.path(output)) in \(String(format: "%.1f", seconds)) s")
-        case .failed(let script, let message):
-            Terminal.say("failed \(script):\n\(message)")
+        case .failed(let script, let diagnostics):
+            Terminal.say("failed \(script):\n" + Terminal.format(diagnostics))
         case .pruned(let output):
             Terminal.say("removed \(output)")
         case .upToDate, .orphaned, .leftoverRemoved:

@@ -46,10 +46,7 @@ struct PublishCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        if to != nil, !Rsync.isInstalled {
-            Terminal.say("error: \(PublishError.rsyncMissing)")
-            throw ExitCode.failure
-        }
+        if to != nil, !Rsync.isInstalled { throw PublishError.rsyncMissing }
         let root = Loading.url(library)
         let outputFolder = Loading.url(output)
         let siteFolder = site.map(Loading.url) ?? outputFolder.appendingPathComponent("site")
@@ -71,24 +68,19 @@ struct PublishCommand: AsyncParsableCommand {
             }
             return PublishedTrack(script: result.script, timeline: timeline, files: files)
         }
-        do {
-            let report = try SitePublisher(library: root, site: siteFolder, baseURL: SiteURL(baseURL)!)
-                .publish(tracks, newLinks: newLinks)
-            for token in report.revoked { Terminal.say("revoked the link …/\(token.prefix(6))…/: its folder is removed from the site") }
-            for collection in report.collections where collection.tracks > 0 {
-                let name = collection.folder.map { "\($0) (private link)" } ?? "top-level tracks (public)"
-                var line = "published \(name): \(Terminal.count(collection.tracks, "track")) → \(collection.page)"
-                if let feed = collection.feed { line += "\n    feed: \(feed)" }
-                Terminal.say(line)
-            }
-            Terminal.say("site: \(Terminal.path(siteFolder))")
-            if let to {
-                try Rsync.upload(site: siteFolder, to: to)
-                Terminal.say("copied the site to \(to)")
-            }
-        } catch {
-            Terminal.say("error: \(error)")
-            throw ExitCode.failure
+        let report = try SitePublisher(library: root, site: siteFolder, baseURL: SiteURL(baseURL)!)
+            .publish(tracks, newLinks: newLinks)
+        for token in report.revoked { Terminal.say("revoked the link …/\(token.prefix(6))…/: its folder is removed from the site") }
+        for collection in report.collections where collection.tracks > 0 {
+            let name = collection.folder.map { "\($0) (private link)" } ?? "top-level tracks (public)"
+            var line = "published \(name): \(Terminal.count(collection.tracks, "track")) → \(collection.page)"
+            if let feed = collection.feed { line += "\n    feed: \(feed)" }
+            Terminal.say(line)
+        }
+        Terminal.say("site: \(Terminal.path(siteFolder))")
+        if let to {
+            try Rsync.upload(site: siteFolder, to: to)
+            Terminal.say("copied the site to \(to)")
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import StillpointBuild
+import StillpointScript
 import Testing
 
 /// Failures, interruptions, concurrent builds and housekeeping.
@@ -8,15 +9,17 @@ struct BuildSafetyTests {
         let lib = try TemporaryLibrary()
         _ = try await lib.build()
         let earlier = try Data(contentsOf: lib.output.appendingPathComponent("c.flac"))
-        try lib.write("c.session", "fail unknown cue `sya`\n")
+        try lib.write("c.session", "fail sya\n")
         try lib.append("clips/welcome.wav", "new take")
         let events = EventLog()
         let report = try await lib.build(events: events)
         #expect(report.renderedScripts == ["a.session", "b.session"])
-        #expect(report.failed == [BuildFailure(script: "c.session", message: "c.session:1:1: error: unknown cue `sya`")])
+        let failure = Diagnostic(at: SourceLocation(file: "c.session", line: 1, column: 1), .unknownInstruction("sya", suggestion: nil))
+        #expect(report.failed == [BuildFailure(script: "c.session", diagnostics: [failure])])
+        #expect(report.failed.first?.diagnostics.map(\.description) == ["c.session:1:1: error: unknown instruction `sya`"])
         #expect(!report.succeeded)
         #expect(try Data(contentsOf: lib.output.appendingPathComponent("c.flac")) == earlier)
-        #expect(events.events.contains(.failed(script: "c.session", message: "c.session:1:1: error: unknown cue `sya`")))
+        #expect(events.events.contains(.failed(script: "c.session", diagnostics: [failure])))
     }
 
     @Test func tracksFinishedBeforeAFailureAreRecordedAtOnce() async throws {
@@ -33,7 +36,8 @@ struct BuildSafetyTests {
         }
         let report = try await lib.build(jobs: 1, renderer: renderer)
         #expect(seenOnDisk.events == [.found(scripts: 2)])
-        #expect(report.failed == [BuildFailure(script: "c.session", message: "encoder failed: disk full")])
+        #expect(report.failed.map(\.script) == ["c.session"])
+        #expect(report.failed.first?.diagnostics.map(\.description) == ["error: encoder failed: disk full"])
         #expect(report.renderedScripts == ["a.session", "b.session", "deep/d.session"])
 
         let next = try await lib.build()

@@ -92,7 +92,7 @@ struct RenderTests {
         try space.write("a.session", "format: wav\nsay welcome\nend 0:05\n")
         let result = try await StillpointCommand.run(["render", "a.session"] + arguments, in: space.folder)
         #expect(result.status != 0, "\(result)")
-        #expect(result.stderr.contains("Error: "), "\(result)")
+        #expect(result.stderr.lowercased().contains("error: "), "\(result)")
         #expect(!space.exists("output/a.wav"))
     }
 

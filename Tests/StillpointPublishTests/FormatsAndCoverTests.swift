@@ -26,7 +26,7 @@ struct FormatsAndCoverTests {
             ScriptLoader(inspector: AudioFileCatalogue()).load(root.appendingPathComponent("a.session"), options: options)
         }
 
-        func errors() -> [String] { load().diagnostics.filter(\.isError).map { "\($0.location.column): \($0.message)" } }
+        func errors() -> [String] { load().diagnostics.filter(\.isError).map { "\($0.location?.column ?? 0): \($0.message)" } }
     }
 
     @Test func everyListedFormatIsWrittenFromOneRenderWithTheCoverInside() throws {
