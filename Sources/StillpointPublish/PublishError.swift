@@ -19,7 +19,11 @@ public enum PublishError: Error, Sendable, Equatable, CustomStringConvertible, D
     case rsyncFailed(destination: String, status: Int32, output: String)
 
     public var description: String { message }
-    public var hints: [Hint] { [] }
+    /// rsync's own words, a line a hint; the rest have none.
+    public var hints: [Hint] {
+        guard case .rsyncFailed(_, _, let output) = self else { return [] }
+        return output.split(separator: "\n").prefix(5).map { .text(String($0)) }
+    }
 
     public var message: String {
         switch self {
@@ -40,8 +44,8 @@ public enum PublishError: Error, Sendable, Equatable, CustomStringConvertible, D
                 + (known.isEmpty ? "" : " (folders: \(known.joined(separator: ", ")))")
         case .rsyncMissing:
             "--to needs rsync, which is not installed; install it (`apt-get install rsync`, `brew install rsync`) or copy the site folder yourself"
-        case .rsyncFailed(let destination, let status, let output):
-            "rsync to \(destination) failed (exit status \(status))" + (output.isEmpty ? "" : ":\n\(output)")
+        case .rsyncFailed(let destination, let status, _):
+            "rsync to \(destination) failed (exit status \(status))"
         }
     }
 }
