@@ -68,8 +68,12 @@ struct PublishCommand: AsyncParsableCommand {
             }
             return PublishedTrack(script: result.script, timeline: timeline, files: files)
         }
-        let report = try SitePublisher(library: root, site: siteFolder, baseURL: SiteURL(baseURL)!)
-            .publish(tracks, newLinks: newLinks)
+        // Held while the site is written, so that neither another publish nor a
+        // build (which clears temporary files below the output folder) runs meanwhile.
+        let lock = try BuildLock(outputFolder: outputFolder)
+        let report = try withExtendedLifetime(lock) {
+            try SitePublisher(library: root, site: siteFolder, baseURL: SiteURL(baseURL)!).publish(tracks, newLinks: newLinks)
+        }
         for token in report.revoked { Terminal.say("revoked the link …/\(token.prefix(6))…/: its folder is removed from the site") }
         for collection in report.collections where collection.tracks > 0 {
             let name = collection.folder.map { "\($0) (private link)" } ?? "top-level tracks (public)"
