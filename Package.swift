@@ -33,10 +33,11 @@ let package = Package(
             dependencies: ["StillpointScript", "CSndFile", "CFLAC", "CEBUR128", "CSoxr"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
         .target(name: "StillpointBuild", dependencies: ["StillpointScript", "StillpointAudio"]),
+        .target(name: "StillpointPublish", dependencies: ["StillpointScript", "StillpointAudio", "StillpointBuild"]),
         .executableTarget(
             name: "stillpoint",
             dependencies: [
-                "StillpointScript", "StillpointAudio", "StillpointBuild",
+                "StillpointScript", "StillpointAudio", "StillpointBuild", "StillpointPublish",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "StillpointTestSupport"),
@@ -51,6 +52,10 @@ let package = Package(
         .testTarget(
             name: "StillpointBuildTests",
             dependencies: ["StillpointBuild", "StillpointAudio", "StillpointScript", "StillpointTestSupport"]),
+        .testTarget(
+            name: "StillpointPublishTests",
+            dependencies: ["StillpointPublish", "StillpointAudio", "StillpointScript", "StillpointBuild", "StillpointTestSupport"],
+            exclude: ["Browser"]),
         .testTarget(
             name: "StillpointCLITests",
             dependencies: ["StillpointTestSupport"],

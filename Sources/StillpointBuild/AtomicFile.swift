@@ -7,16 +7,16 @@ import Foundation
 
 /// Writes whole files so that a reader (or a build killed halfway) sees either the
 /// old content or the new, never a mix.
-enum AtomicFile {
+public enum AtomicFile {
     /// Whether a file name is a temporary file left by an interrupted write: hidden
     /// and containing `.tmp` (the renderer names its partial tracks the same way).
-    static func isLeftover(_ name: String) -> Bool {
+    public static func isLeftover(_ name: String) -> Bool {
         name.hasPrefix(".") && name.contains(".tmp")
     }
 
     /// Writes `data` to a temporary file beside `url`, flushes it to disk and
     /// renames it over `url`.
-    static func write(_ data: Data, to url: URL) throws(BuildError) {
+    public static func write(_ data: Data, to url: URL) throws(BuildError) {
         let folder = url.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(
             ".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")

@@ -127,6 +127,7 @@ final class Resolver {
             if name == "clips", let clips = settings.clips, !files.isInsideRoot(clips) {
                 report(context, setting.valueSpot, .clipsFolderOutsideRoot(root: files.root.path))
             }
+            if name == "cover" { settings.tags.cover = cover(setting, context) }
         } catch {
             report(context, Spot(line: setting.spot.line, column: error.column), error.problem)
         }
@@ -196,17 +197,20 @@ final class Resolver {
     func closeHeader() {
         guard headerOpen else { return }
         headerOpen = false
-        if let format = options.format { settings.output.format = format }
+        if let format = options.format {
+            settings.output.format = format
+            settings.output.extraFormats = []
+        }
         let output = settings.output
         settings.output.bits = settings.bits ?? (output.format == .wav ? .int24 : .int16)
-        if settings.bits == .float32, output.format != .wav, let location = settings.bitsLocation {
-            add(Diagnostic(at: location, .floatBitsNotWav(format: output.format.rawValue)))
+        if settings.bits == .float32, let other = output.formats.first(where: { $0 != .wav }), let location = settings.bitsLocation {
+            add(Diagnostic(at: location, .floatBitsNotWav(format: other.rawValue)))
         }
-        if output.format == .opus, ![8000, 12000, 16000, 24000, 48000].contains(output.rate) {
+        if output.formats.contains(.opus), ![8000, 12000, 16000, 24000, 48000].contains(output.rate) {
             let location = settings.rateLocation ?? SourceLocation(file: "", line: 1, column: 1)
             add(Diagnostic(at: location, .opusRate(output.rate)))
         }
-        if output.format == .mp3, ![8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100, 48000].contains(output.rate) {
+        if output.formats.contains(.mp3), ![8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100, 48000].contains(output.rate) {
             let location = settings.rateLocation ?? SourceLocation(file: "", line: 1, column: 1)
             add(Diagnostic(at: location, .mp3Rate(output.rate)))
         }

@@ -111,6 +111,12 @@ extension ScriptProblem: DiagnosticMessage {
             ("opus cannot be written at \(rate) samples a second", [.choices("opus rates", ["8000", "12000", "16000", "24000", "48000"])])
         case .mp3Rate(let rate):
             ("mp3 cannot be written at \(rate) samples a second", [.text("mp3 rates: 32000, 44100, 48000 (and 8000 to 24000)")])
+        case .formatListedTwice(let format): ("`\(format)` is listed twice", [.text("list each format once")])
+        case .formatMissing: ("a format is missing between the commas", [.text("list formats like `format: flac, mp3`")])
+        case .coverNotAPicture(let path): ("`\(path)` is not a PNG or JPEG picture", [.text("export the cover as .png or .jpg")])
+        case .coverTooLarge(let path, let megabytes):
+            ("`\(path)` is \(megabytes) MB; a cover may be at most 8 MB",
+             [.text("export it smaller, for example 1400 × 1400 pixels as JPEG")])
 
         case .tooManyCues(let limit):
             ("this `repeat` makes more than \(thousands(limit)) cues, the limit after expansion",

@@ -78,6 +78,13 @@ public enum ScriptProblem: Sendable, Equatable {
     case floatBitsNotWav(format: String)
     case opusRate(Int)
     case mp3Rate(Int)
+    /// `format: flac, flac`.
+    case formatListedTwice(String)
+    /// `format: flac,, mp3`.
+    case formatMissing
+    /// `cover:` names a file that is not a PNG or JPEG.
+    case coverNotAPicture(String)
+    case coverTooLarge(String, megabytes: Int)
 
     // MARK: Structure
     case tooManyCues(limit: Int)

@@ -2,7 +2,7 @@ import Foundation
 
 let settingNames = [
     "title", "artist", "album", "comment", "genre", "date", "format", "bits", "quality", "rate",
-    "channels", "loudness", "peak", "voice-level", "duck", "clips", "tail", "seed",
+    "channels", "loudness", "peak", "voice-level", "duck", "clips", "tail", "seed", "cover",
 ]
 
 /// The header of a track: `library.defaults` first, then the script's own
@@ -43,7 +43,13 @@ struct SettingsState {
         case "comment": tags.comment = setting.raw
         case "genre": tags.genre = setting.raw
         case "date": tags.date = setting.raw
-        case "format": output.format = AudioFormat(rawValue: try word(AudioFormat.allCases.map(\.rawValue))) ?? .flac
+        case "format":
+            let formats = try Self.formatList(setting)
+            output.format = formats[0]
+            output.extraFormats = Array(formats.dropFirst())
+        case "cover":
+            // The path is checked and read by the resolver, which confines it to the library.
+            cursor.index = cursor.tokens.count
         case "bits":
             bits = SampleDepth(rawValue: try word(["16", "24", "32f"]))
             bitsLocation = location(setting.valueSpot)

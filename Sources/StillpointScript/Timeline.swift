@@ -47,7 +47,10 @@ public enum SampleDepth: String, Sendable, Equatable, Codable {
 }
 
 public struct OutputSettings: Sendable, Equatable {
+    /// The track's main file: the first of `format: flac, mp3`.
     public var format: AudioFormat = .flac
+    /// The other formats listed, each encoded from the same render beside the main file.
+    public var extraFormats: [AudioFormat] = []
     /// PCM depth; ignored by the lossy formats.
     public var bits: SampleDepth = .int16
     /// 0…1, lossy formats only.
@@ -66,6 +69,9 @@ public struct OutputSettings: Sendable, Equatable {
     public var seed: UInt64 = 1
 
     public init() {}
+
+    /// Every format written, the main one first.
+    public var formats: [AudioFormat] { [format] + extraFormats }
 }
 
 public struct Tags: Sendable, Equatable {
@@ -75,10 +81,13 @@ public struct Tags: Sendable, Equatable {
     public var comment: String?
     public var genre: String?
     public var date: String?
+    /// The `cover:` picture (PNG or JPEG, inside the library), embedded in every
+    /// format but WAV and shown on the published page.
+    public var cover: URL?
 
     public init(
         title: String? = nil, artist: String? = nil, album: String? = nil,
-        comment: String? = nil, genre: String? = nil, date: String? = nil
+        comment: String? = nil, genre: String? = nil, date: String? = nil, cover: URL? = nil
     ) {
         self.title = title
         self.artist = artist
@@ -86,6 +95,7 @@ public struct Tags: Sendable, Equatable {
         self.comment = comment
         self.genre = genre
         self.date = date
+        self.cover = cover
     }
 }
 

@@ -49,9 +49,7 @@ struct BuildCommand: AsyncParsableCommand {
             options: BuildOptions(jobs: jobs, dryRun: dryRun, force: force, prune: prune, rendererVersion: rendererVersion),
             planner: ScriptPlanner(libraryRoot: root, draft: draft, subtitles: subtitles),
             renderer: AudioTrackRenderer(subtitles: subtitles))
-        let report = try await build.run(progress: BuildProgress.show)
-        Terminal.endProgress()
-        BuildProgress.summarise(report, dryRun: dryRun, prune: prune)
+        let report = try await BuildProgress.run(build, dryRun: dryRun, prune: prune)
         if !report.succeeded { throw ExitCode.failure }
     }
 }

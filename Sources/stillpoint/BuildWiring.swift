@@ -36,13 +36,22 @@ struct AudioTrackRenderer: StillpointBuild.TrackRenderer {
         }
         let report = try Renderer().render(timeline, to: destination, options: RenderOptions(subtitles: subtitles))
         return RenderReceipt(
-            extraOutputs: report.subtitles.map { [$0] } ?? [],
+            extraOutputs: report.otherFormats + (report.subtitles.map { [$0] } ?? []),
             note: OutputChoice.details(report))
     }
 }
 
 /// What a build shows while it works and when it ends.
 enum BuildProgress {
+    /// Runs `build`, showing its progress and then its summary, as `build` and
+    /// `publish` both do; a build that cannot start throws (`Terminal.fail` prints it).
+    static func run(_ build: LibraryBuild, dryRun: Bool, prune: Bool) async throws -> BuildReport {
+        let report = try await build.run(progress: show)
+        Terminal.endProgress()
+        summarise(report, dryRun: dryRun, prune: prune)
+        return report
+    }
+
     @Sendable static func show(_ event: BuildEvent) {
         switch event {
         case .found(let scripts):

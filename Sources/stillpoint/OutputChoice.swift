@@ -31,6 +31,7 @@ enum OutputChoice {
     /// "wrote output/arriving.flac: 4:21, −18.0 LUFS, gain +3.2 dB, limiter 1.9 dB".
     static func summary(_ report: RenderReport) -> String {
         var line = "wrote \(Terminal.path(report.output)): " + details(report)
+        for other in report.otherFormats { line += "\nwrote \(Terminal.path(other))" }
         if let subtitles = report.subtitles { line += "\nwrote \(Terminal.path(subtitles))" }
         return line
     }

@@ -48,6 +48,8 @@ import Testing
         .rightEarTooHigh(24001, nyquist: 24000),
         .bellPartialsAboveNyquist(nyquist: 24000), .soundNeverUsed("bowl"), .runsPastEnd(endSeconds: 65),
         .bedAfterEnd, .voiceOverlap(with: "welcome", at: here, seconds: 0.3),
+        .formatListedTwice("flac"), .formatMissing, .coverNotAPicture("notes.txt"),
+        .coverTooLarge("huge.png", megabytes: 9),
     ]
 
     /// Which case `problem` is, numbered. The switch has no `default`, so a new
@@ -152,10 +154,14 @@ import Testing
         case .runsPastEnd: 94
         case .bedAfterEnd: 95
         case .voiceOverlap: 96
+        case .formatListedTwice: 97
+        case .formatMissing: 98
+        case .coverNotAPicture: 99
+        case .coverTooLarge: 100
         }
     }
 
-    static let caseCount = 97
+    static let caseCount = 101
 
     @Test func everyCaseIsInTheTable() {
         #expect(Set(Self.every.map(Self.caseNumber)) == Set(0..<Self.caseCount))

@@ -11,6 +11,7 @@ import StillpointScript
 ///   tag at the end is dropped: it is Latin-1 only and garbles other titles.
 /// - Ogg Vorbis and Opus: the same Vorbis comments as FLAC, in a rewritten comment
 ///   header (`OggComments`).
+/// - The `cover:` picture goes into FLAC, MP3, Ogg and Opus (`CoverPicture`).
 /// - WAV: nothing; it carries no chapters and libsndfile already wrote its tags.
 public enum ChapterWriter {
     public static func write(chapters: [ChapterMark], tags: Tags, to file: URL, format: AudioFormat) throws {
@@ -22,6 +23,7 @@ public enum ChapterWriter {
             try FLACComments.update(file, replacing: { name in
                 VorbisChapterComments.isChapterField(name) || replaced.contains(name.uppercased())
             }, with: comments)
+            if let cover = tags.cover { try FLACComments.setPicture(file, try CoverPicture(contentsOf: cover)) }
         case .mp3:
             try ID3Rewriter.rewrite(file, chapters: chapters, tags: tags)
         case .ogg, .opus:
@@ -82,6 +84,7 @@ enum ID3Rewriter {
         if let date = tags.date { tag.frames += ID3v2Tag.dateFrames(date) }
         if let comment = tags.comment { tag.frames.append(ID3v2Tag.commentFrame(comment)) }
         tag.frames += ID3v2Tag.chapterFrames(chapters, trackSeconds: seconds)
+        if let cover = tags.cover { tag.frames.append(ID3v2Tag.pictureFrame(try CoverPicture(contentsOf: cover))) }
 
         try FileReplacement.replace(url) { output in
             try output.write(contentsOf: Data(tag.encoded()))

@@ -64,6 +64,7 @@ enum FLACComments {
 private final class MetadataChain {
     let url: URL
     private let chain: OpaquePointer
+    var chainPointer: OpaquePointer { chain }
 
     init(_ url: URL) throws {
         guard let chain = FLAC__metadata_chain_new() else {
@@ -130,6 +131,58 @@ private final class MetadataChain {
         FLAC__metadata_chain_sort_padding(chain)
         if FLAC__metadata_chain_write(chain, 1, 0) == 0 {
             throw error("FLAC__metadata_chain_write")
+        }
+    }
+}
+
+extension FLACComments {
+    /// Replaces the file's front-cover PICTURE block (or adds one) with `picture`.
+    static func setPicture(_ url: URL, _ picture: CoverPicture) throws {
+        let chain = try MetadataChain(url)
+        guard let block = FLAC__metadata_object_new(FLAC__METADATA_TYPE_PICTURE) else {
+            throw AudioFileError(.tag, file: url, reason: "Out of memory", call: "FLAC__metadata_object_new")
+        }
+        var description: [CChar] = [0]
+        var bytes = picture.data
+        let filled = picture.type.mimeType.withCString { mime in
+            FLAC__metadata_object_picture_set_mime_type(block, UnsafeMutablePointer(mutating: mime), 1) != 0
+                && description.withUnsafeMutableBytes {
+                    FLAC__metadata_object_picture_set_description(block, $0.baseAddress!.assumingMemoryBound(to: UInt8.self), 1) != 0
+                }
+                && FLAC__metadata_object_picture_set_data(block, &bytes, UInt32(bytes.count), 1) != 0
+        }
+        guard filled else {
+            FLAC__metadata_object_delete(block)
+            throw AudioFileError(.tag, file: url, reason: "Out of memory", call: "FLAC__metadata_object_picture_set_data")
+        }
+        block.pointee.data.picture.type = FLAC__StreamMetadata_Picture_Type(CoverPicture.frontCover)
+        block.pointee.data.picture.width = UInt32(picture.width)
+        block.pointee.data.picture.height = UInt32(picture.height)
+        block.pointee.data.picture.depth = UInt32(picture.depth)
+        try chain.replaceFrontCover(with: block)
+        try chain.write()
+    }
+}
+
+extension MetadataChain {
+    /// Deletes every front-cover PICTURE block and appends `block` (owned by the chain from then on).
+    func replaceFrontCover(with block: UnsafeMutablePointer<FLAC__StreamMetadata>) throws {
+        guard let iterator = FLAC__metadata_iterator_new() else {
+            FLAC__metadata_object_delete(block)
+            throw AudioFileError(.tag, file: url, reason: "Out of memory", call: "FLAC__metadata_iterator_new")
+        }
+        defer { FLAC__metadata_iterator_delete(iterator) }
+        FLAC__metadata_iterator_init(iterator, chainPointer)
+        repeat {
+            if FLAC__metadata_iterator_get_block_type(iterator) == FLAC__METADATA_TYPE_PICTURE,
+               let existing = FLAC__metadata_iterator_get_block(iterator),
+               existing.pointee.data.picture.type.rawValue == CoverPicture.frontCover {
+                FLAC__metadata_iterator_delete_block(iterator, 0)
+            }
+        } while FLAC__metadata_iterator_next(iterator) != 0
+        guard FLAC__metadata_iterator_insert_block_after(iterator, block) != 0 else {
+            FLAC__metadata_object_delete(block)
+            throw AudioFileError(.tag, file: url, reason: "The picture could not be added", call: "FLAC__metadata_iterator_insert_block_after")
         }
     }
 }

@@ -30,7 +30,7 @@ struct ID3v2Tag {
     ]
 
     /// Frames this tag writes; frames with these IDs in an existing tag are replaced.
-    static let ownedFrameIDs: Set<String> = ["TIT2", "TPE1", "TALB", "TCON", "TDRC", "TYER", "TDAT", "COMM", "CHAP", "CTOC"]
+    static let ownedFrameIDs: Set<String> = ["TIT2", "TPE1", "TALB", "TCON", "TDRC", "TYER", "TDAT", "COMM", "CHAP", "CTOC", "APIC"]
 
     // MARK: Building
 
@@ -50,6 +50,12 @@ struct ID3v2Tag {
         let encoded = encodeText(text)
         let terminator: [UInt8] = encoded[0] == 1 ? [0xFF, 0xFE, 0, 0] : [0]
         return Frame(id: "COMM", body: [encoded[0]] + Array("eng".utf8) + terminator + encoded.dropFirst())
+    }
+
+    /// `APIC`: encoding 0, MIME type, picture type, an empty description, the bytes.
+    static func pictureFrame(_ picture: CoverPicture) -> Frame {
+        let body = [0] + Array(picture.type.mimeType.utf8) + [0, UInt8(CoverPicture.frontCover), 0] + picture.data
+        return Frame(id: "APIC", body: body)
     }
 
     /// Encoding byte and text: ISO-8859-1 if every character fits, else UTF-16LE with BOM.

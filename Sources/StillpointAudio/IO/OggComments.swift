@@ -16,9 +16,14 @@ enum OggComments {
         let replaced = Set(tags.fields.map(\.field.vorbisName))
         var comments = headers.comments.entries.filter {
             !VorbisChapterComments.isChapterField($0.name) && !replaced.contains($0.name.uppercased())
+                && $0.name.uppercased() != pictureField
         }
         comments += tags.fields.map { (name: $0.field.vorbisName, value: $0.value) }
         comments += VorbisChapterComments.comments(for: chapters)
+        if let cover = tags.cover {
+            let block = try CoverPicture(contentsOf: cover).flacPictureBlock()
+            comments.append((pictureField, Data(block).base64EncodedString()))
+        }
         var packets = headers.packets
         packets[1] = headers.comments.replacing(entries: comments)
 
@@ -50,6 +55,10 @@ enum OggComments {
             }
         }
     }
+
+    /// The comment that carries a picture (a FLAC PICTURE block in base64), as the
+    /// Xiph wiki's VorbisComment page defines it.
+    static let pictureField = "METADATA_BLOCK_PICTURE"
 
     static func read(_ url: URL) throws -> [(name: String, value: String)] {
         try OggHeaders(try map(url), url: url).comments.entries

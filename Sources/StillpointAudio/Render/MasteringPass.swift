@@ -26,17 +26,22 @@ struct MasteringPass {
         self.blockSize = max(blockSize, 64)
     }
 
-    func write(to file: URL, gain: Double, progress: (@Sendable (Double) -> Void)?) throws -> Result {
+    /// Writes the mastered track into every file of `files`, each in its format
+    /// (`format: flac, mp3`): the blocks are synthesised once and each encoder is
+    /// fed the same ones, so every format holds exactly the same mix.
+    func write(to files: [(url: URL, format: AudioFormat)], gain: Double, progress: (@Sendable (Double) -> Void)?) throws -> Result {
         let settings = timeline.settings
         let channels = settings.channels
         let limiter = TruePeakLimiter(ceiling: settings.limiterCeiling, rate: settings.rate, channels: channels)
         let frames = max(blockSize, limiter.latency)
-        let writer = try SoundFileWriter(
-            url: file, format: settings.format, depth: settings.bits, quality: settings.quality,
-            rate: settings.rate, channels: channels, tags: timeline.tags, ditherSeed: settings.seed)
+        let writers = try files.map { file in
+            try SoundFileWriter(
+                url: file.url, format: file.format, depth: settings.bits, quality: settings.quality,
+                rate: settings.rate, channels: channels, tags: timeline.tags, ditherSeed: settings.seed)
+        }
         // 16-bit output is dithered and rounded on the synthesis thread, which has
         // time to spare, so the encoder thread does nothing but encode.
-        let quantizer = writer.takesPCM16 ? PCM16Quantizer(seed: settings.seed) : nil
+        let quantizer = writers.contains(where: \.takesPCM16) ? PCM16Quantizer(seed: settings.seed) : nil
         let pipeline = BlockPipeline(blocks: 8, samplesPerBlock: frames * channels, pcm16: quantizer != nil)
 
         let done = DispatchSemaphore(value: 0)
@@ -50,10 +55,12 @@ struct MasteringPass {
         while let block = pipeline.receive() {
             do {
                 let count = block.frames * channels
-                if quantizer != nil {
-                    try block.pcm16.withUnsafeBufferPointer { try writer.write(pcm16: UnsafeBufferPointer(rebasing: $0[0..<count])) }
-                } else {
-                    try block.samples.withUnsafeBufferPointer { try writer.write(UnsafeBufferPointer(rebasing: $0[0..<count])) }
+                for writer in writers {
+                    if writer.takesPCM16 {
+                        try block.pcm16.withUnsafeBufferPointer { try writer.write(pcm16: UnsafeBufferPointer(rebasing: $0[0..<count])) }
+                    } else {
+                        try block.samples.withUnsafeBufferPointer { try writer.write(UnsafeBufferPointer(rebasing: $0[0..<count])) }
+                    }
                 }
             } catch {
                 pipeline.fail(error)
@@ -62,7 +69,7 @@ struct MasteringPass {
         }
         done.wait()
         if let failure = pipeline.failure { throw failure }
-        try writer.close()
+        for writer in writers { try writer.close() }
         let loudness = synthesis.measured.integratedLoudness()
         return Result(loudness: loudness.isFinite ? loudness : nil, limiting: -20 * log10(Double(limiter.smallestGain)))
     }

@@ -23,7 +23,10 @@ public struct RenderOptions: Sendable {
 
 /// What a render did, with the figures a practitioner wants to see after it.
 public struct RenderReport: Sendable {
+    /// The main file, in the first format listed.
     public var output: URL
+    /// The same track in the other formats listed, beside it.
+    public var otherFormats: [URL]
     public var subtitles: URL?
     public var frames: Int64
     public var rate: Int
@@ -71,28 +74,35 @@ public struct Renderer: Sendable {
             let profile = try LoudnessPass(timeline: timeline, voices: voices).measure()
             gain = profile.gainToReach(target: target, ceiling: settings.limiterCeiling) ?? 0
         }
-        let output = try AtomicOutput(destination: destination)
+        // The main file at `destination`, the other formats beside it under the same name.
+        let outputs = try settings.formats.map { format in
+            try AtomicOutput(destination: format == settings.format
+                ? destination : destination.deletingPathExtension().appendingPathExtension(format.fileExtension))
+        }
+        let files = zip(outputs, settings.formats).map { (url: $0.temporary, format: $1) }
         do {
             let pass = MasteringPass(timeline: timeline, voices: voices, range: range, blockSize: options.blockSize)
-            var result = try pass.write(to: output.temporary, gain: gain, progress: options.progress)
+            var result = try pass.write(to: files, gain: gain, progress: options.progress)
             // The prediction of the limiter's cost can miss on unusual material;
             // the written track is measured, and rendered again if it missed.
             if let target = settings.loudness, options.range == nil, let measured = result.loudness,
                abs(measured - target) > 0.4 {
                 gain += target - measured
-                result = try pass.write(to: output.temporary, gain: gain, progress: options.progress)
+                result = try pass.write(to: files, gain: gain, progress: options.progress)
             }
-            try ChapterWriter.write(
-                chapters: Self.chapterMarks(timeline, in: range), tags: timeline.tags,
-                to: output.temporary, format: settings.format)
-            try output.commit()
+            for file in files {
+                try ChapterWriter.write(
+                    chapters: Self.chapterMarks(timeline, in: range), tags: timeline.tags, to: file.url, format: file.format)
+            }
+            for output in outputs { try output.commit() }
             let subtitles = options.subtitles ? try Self.writeSubtitles(timeline, range: range, beside: destination) : nil
             return RenderReport(
-                output: destination, subtitles: subtitles, frames: Int64(range.count), rate: settings.rate,
+                output: destination, otherFormats: outputs.dropFirst().map(\.destination), subtitles: subtitles,
+                frames: Int64(range.count), rate: settings.rate,
                 gain: gain, loudness: options.range == nil ? result.loudness : nil,
                 limiting: result.limiting, draftPhrases: drafted)
         } catch {
-            output.discard()
+            outputs.forEach { $0.discard() }
             throw error
         }
     }
@@ -131,6 +141,7 @@ extension OutputSettings {
     /// The ceiling the limiter holds, a little under `peak`: lossy encoders add
     /// overshoot of their own (up to about 0.5 dB was measured on MP3 and Vorbis at
     /// the defaults), and the limiter's short 4× interpolator reads inter-sample
-    /// peaks up to 0.15 dB lower than ffmpeg's meter did on B60.
-    var limiterCeiling: Double { peak - (format.isLossy ? 1.0 : 0.3) }
+    /// peaks up to 0.15 dB lower than ffmpeg's meter did on B60. With several
+    /// formats from one render, a lossy one among them sets the margin for all.
+    var limiterCeiling: Double { peak - (formats.contains(where: \.isLossy) ? 1.0 : 0.3) }
 }

@@ -12,24 +12,33 @@ public enum WebVTT {
         let span = range ?? 0..<timeline.length
         let origin = span.lowerBound
         var out = "WEBVTT\n"
-        if let title = timeline.tags.title { out += "\nNOTE \(title)\n" }
+        if let title = timeline.tags.title { out += "\nNOTE \(cueText(title))\n" }
         var chapters = timeline.chapters.filter { span.contains($0.start) }[...]
         var index = 0
         for event in timeline.events where event.kind == .say && event.start < span.upperBound && event.end > span.lowerBound {
             while let chapter = chapters.first, chapter.start <= event.start {
-                out += "\nNOTE Chapter: \(chapter.title) (\(timestamp(chapter.start - origin, rate)))\n"
+                out += "\nNOTE Chapter: \(cueText(chapter.title)) (\(timestamp(chapter.start - origin, rate)))\n"
                 chapters = chapters.dropFirst()
             }
             index += 1
             let start = max(event.start, span.lowerBound) - origin
             let end = min(event.end, span.upperBound) - origin
-            let words = (event.text ?? event.name ?? "").replacingOccurrences(of: "-->", with: "→")
-            out += "\n\(index)\n\(timestamp(start, rate)) --> \(timestamp(end, rate))\n\(words)\n"
+            out += "\n\(index)\n\(timestamp(start, rate)) --> \(timestamp(end, rate))\n\(cueText(event.text ?? event.name ?? ""))\n"
         }
         for chapter in chapters {
-            out += "\nNOTE Chapter: \(chapter.title) (\(timestamp(chapter.start - origin, rate)))\n"
+            out += "\nNOTE Chapter: \(cueText(chapter.title)) (\(timestamp(chapter.start - origin, rate)))\n"
         }
         return out
+    }
+
+    /// Words as cue text (and titles in `NOTE`s, the same way): `&`, `<` and `>`
+    /// escaped (WebVTT reads `<…>` as cue markup, and a published transcript is
+    /// read by browsers), a line break as a space (a blank line would end the
+    /// cue), and `-->` as an arrow.
+    static func cueText(_ words: String) -> String {
+        words.replacingOccurrences(of: "-->", with: "→").replacingOccurrences(of: "&", with: "&amp;")
+            .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+            .replacingOccurrences(of: "\n", with: " ")
     }
 
     /// `hh:mm:ss.mmm`, as WebVTT requires.

@@ -1,0 +1,153 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import StillpointBuild
+
+/// The site folder, written one whole file at a time. Every path is relative to
+/// the folder and made by the publisher from script names (never `..`); every
+/// folder on the way is checked not to be a symbolic link, so nothing is
+/// written outside it. A file whose bytes would not change is left alone, so a
+/// second publish touches nothing and an upload copies only what changed.
+///
+/// The folder belongs to publish: it holds exactly what the last publish wrote
+/// (`removeEverything(except:)`), marked by `.stillpoint-site` so that a folder
+/// of other files is never emptied by mistake.
+struct SiteFolder {
+    let root: URL
+    static let marker = ".stillpoint-site"
+    private static let markerText = "Written by `stillpoint publish`; everything in this folder is replaced by the next publish.\n"
+
+    /// Opens (creating) the site folder; refuses a folder of other files.
+    init(_ root: URL) throws(PublishError) {
+        self.root = root.standardizedFileURL
+        var folder = ""
+        for part in self.root.path.split(separator: "/") {
+            folder += "/" + part
+            if mkdir(folder, 0o755) != 0, errno != EEXIST {
+                throw .cannotWrite(site: self.root, path: self.root.path, reason: (folder == self.root.path ? "" : "\(folder): ") + String(cString: strerror(errno)))
+            }
+        }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: self.root.path)
+        } catch {
+            throw .cannotWrite(site: self.root, path: self.root.path, reason: Self.reason(error))
+        }
+        if !names.isEmpty, !names.contains(Self.marker) { throw .notASite(self.root) }
+        try write(Data(Self.markerText.utf8), to: Self.marker)
+    }
+
+    /// Writes `data` to `path` unless it already holds exactly that.
+    func write(_ data: Data, to path: String) throws(PublishError) {
+        let url = try prepare(path)
+        if let existing = try? Data(contentsOf: url), existing == data, !isLink(url) { return }
+        do {
+            try AtomicFile.write(data, to: url)
+        } catch {
+            throw .cannotWrite(site: root, path: path, reason: Self.reason(error))
+        }
+    }
+
+    /// Puts `source` at `path`: a hard link where the file system allows it (no
+    /// space used, instant), a copy otherwise; in place in one rename either way.
+    func place(_ source: URL, at path: String) throws(PublishError) {
+        let url = try prepare(path)
+        var from = stat(), to = stat()
+        guard stat(source.path, &from) == 0 else {
+            throw .cannotWrite(site: root, path: path, reason: "cannot read \(source.path): \(String(cString: strerror(errno)))")
+        }
+        if lstat(url.path, &to) == 0, (to.st_mode & S_IFMT) == S_IFREG {
+            if to.st_dev == from.st_dev, to.st_ino == from.st_ino { return }
+            if to.st_size == from.st_size, let a = try? Data(contentsOf: url, options: .alwaysMapped),
+               let b = try? Data(contentsOf: source, options: .alwaysMapped), a == b { return }
+        }
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(
+            ".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        if link(source.path, temporary.path) != 0 {
+            // Only a file system that cannot link (another disk, no hard links) gets a copy.
+            guard [EXDEV, EPERM, EMLINK, ENOTSUP, EOPNOTSUPP].contains(errno) else {
+                throw .cannotWrite(site: root, path: path, reason: String(cString: strerror(errno)))
+            }
+            do {
+                try FileManager.default.copyItem(at: source, to: temporary)
+            } catch {
+                try? FileManager.default.removeItem(at: temporary)
+                throw .cannotWrite(site: root, path: path, reason: Self.reason(error))
+            }
+        }
+        if rename(temporary.path, url.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary.path)
+            throw .cannotWrite(site: root, path: path, reason: reason)
+        }
+    }
+
+    /// Removes every file and folder not in `kept` (relative paths of files) and
+    /// not the marker; returns the top-level entries removed whole (revoked links).
+    @discardableResult
+    func removeEverything(except kept: Set<String>) throws(PublishError) -> [String] {
+        let folders = Set(kept.flatMap { path in
+            let parts = path.split(separator: "/").dropLast()
+            return parts.indices.map { parts[...$0].joined(separator: "/") }
+        })
+        var removedTopLevel: [String] = []
+        func sweep(_ relative: String) throws(PublishError) {
+            let absolute = relative.isEmpty ? root.path : root.path + "/" + relative
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: absolute)) ?? []).sorted()
+            for name in names {
+                let path = relative.isEmpty ? name : relative + "/" + name
+                if path == Self.marker || kept.contains(path) { continue }
+                if folders.contains(path), !isLink(root.appendingPathComponent(path)) {
+                    try sweep(path)
+                    continue
+                }
+                do {
+                    try FileManager.default.removeItem(atPath: root.path + "/" + path)
+                } catch {
+                    throw .cannotWrite(site: root, path: path, reason: Self.reason(error))
+                }
+                if relative.isEmpty { removedTopLevel.append(name) }
+            }
+        }
+        try sweep("")
+        return removedTopLevel
+    }
+
+    /// The absolute URL of `path`, its folders made and checked on the way.
+    private func prepare(_ path: String) throws(PublishError) -> URL {
+        var folder = root
+        for part in path.split(separator: "/").dropLast() {
+            folder.appendPathComponent(String(part))
+            var info = stat()
+            if lstat(folder.path, &info) == 0 {
+                if (info.st_mode & S_IFMT) == S_IFLNK { throw .symbolicLink(site: root, path: relative(folder)) }
+                if (info.st_mode & S_IFMT) == S_IFDIR { continue }
+                throw .cannotWrite(site: root, path: relative(folder), reason: "it is a file, not a folder")
+            }
+            if mkdir(folder.path, 0o755) != 0 {
+                throw .cannotWrite(site: root, path: relative(folder), reason: String(cString: strerror(errno)))
+            }
+        }
+        return root.appendingPathComponent(path)
+    }
+
+    private func isLink(_ url: URL) -> Bool {
+        var info = stat()
+        return lstat(url.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+    }
+
+    private func relative(_ url: URL) -> String {
+        String(url.path.dropFirst(root.path.count + 1))
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        if let build = error as? BuildError, case .outputNotWritable(_, let reason) = build { return reason }
+        if let posix = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(posix.code)))
+        }
+        return (error as NSError).localizedDescription
+    }
+}
