@@ -146,18 +146,6 @@ public enum StillpointCommand {
     }
 }
 
-/// The independent tools the tests check the output with (ffprobe, ffmpeg, sox,
-/// flac: scripts/setup.sh installs them), found on the PATH.
-public enum ExternalTool {
-    /// Runs `tool arguments…` to its end.
-    public static func run(_ tool: String, _ arguments: [String]) async throws -> CommandResult {
-        try await RunningCommand.launch(
-            URL(fileURLWithPath: "/usr/bin/env"), [tool] + arguments,
-            in: FileManager.default.temporaryDirectory, environment: ProcessInfo.processInfo.environment
-        ).result()
-    }
-}
-
 /// A program a test needs is not there.
 public struct MissingTool: Error, CustomStringConvertible {
     public var description: String

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Runs another program the tests check output with (ffprobe, ffmpeg, python3,
+/// Runs an independent program the tests check output with (ffprobe, ffmpeg, sox, python3,
 /// rsync), found on `PATH`, to its end. Output goes to files, so a program that
 /// prints a lot never blocks on a full pipe.
 public enum ExternalTool {

@@ -24,7 +24,7 @@ public enum FFprobe {
 
     /// The chapters of `file`, from `ffprobe -show_chapters`.
     public static func chapters(of file: URL) async throws -> [ProbedChapter] {
-        let result = try await ExternalTool.run(
+        let result = try ExternalTool.run(
             "ffprobe", ["-v", "error", "-print_format", "json", "-show_chapters", file.path])
         let object = try? JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         guard result.status == 0, result.stderr.isEmpty, let chapters = object?["chapters"] as? [[String: Any]] else {

@@ -231,7 +231,7 @@ struct RenderTests {
 
     /// Integrated loudness from `ffmpeg -af ebur128` (installed by scripts/setup.sh).
     private func ffmpegIntegratedLoudness(_ file: URL) async throws -> Double {
-        let result = try await ExternalTool.run(
+        let result = try ExternalTool.run(
             "ffmpeg", ["-hide_banner", "-nostats", "-i", file.path, "-af", "ebur128", "-f", "null", "-"])
         let summary = try #require(result.stderr.components(separatedBy: "Integrated loudness:").last)
         let line = try #require(summary.split(separator: "\n").first { $0.contains("I:") })
