@@ -4,13 +4,13 @@
 # Safe to run again: it installs nothing that is already there.
 set -euo pipefail
 
-debian_packages=(pkg-config libsndfile1-dev libflac-dev libebur128-dev libsoxr-dev
+debian_packages=(pkg-config libsndfile1-dev libflac-dev libebur128-dev libsoxr-dev libogg-dev
                  espeak-ng sox flac ffmpeg time)
 
 if [ "$(uname)" = Darwin ]; then
   command -v brew >/dev/null || { echo "setup: install Homebrew first (https://brew.sh)" >&2; exit 1; }
-  brew list libsndfile flac libebur128 libsoxr espeak-ng sox ffmpeg >/dev/null 2>&1 ||
-    brew install pkg-config libsndfile flac libebur128 libsoxr espeak-ng sox ffmpeg
+  brew list libsndfile flac libebur128 libsoxr libogg espeak-ng sox ffmpeg >/dev/null 2>&1 ||
+    brew install pkg-config libsndfile flac libebur128 libsoxr libogg espeak-ng sox ffmpeg
 else
   missing=()
   for p in "${debian_packages[@]}"; do
