@@ -42,6 +42,7 @@ public struct FileError: Error, Sendable, Hashable, CustomStringConvertible {
         case .noSpace: "no space left on the device"
         case .diskQuotaExceeded: "the disk quota is used up"
         case .readOnlyFileSystem: "the file system is read-only"
+        case .fileExists where operation == .createFolder: "a file of that name is in the way"
         case .fileExists: "it already exists"
         case .directoryNotEmpty: "the folder is not empty"
         case .fileNameTooLong: "the name is too long"

@@ -43,7 +43,7 @@ struct FileErrorTests {
         .lookAtMissing: (.inspect, .noSuchFileOrDirectory, "stat", "no such file or folder"),
         .removeMissing: (.remove, .noSuchFileOrDirectory, "unlink", "no such file or folder"),
         .removeFolderWithFiles: (.remove, .directoryNotEmpty, "rmdir", "the folder is not empty"),
-        .createFolderOverFile: (.createFolder, .fileExists, "mkdir", "it already exists"),
+        .createFolderOverFile: (.createFolder, .fileExists, "mkdir", "a file of that name is in the way"),
     ]
 
     @Test(arguments: Case.allCases)
