@@ -2,8 +2,9 @@
 import PackageDescription
 
 /// Targets follow ../shared/design/architecture.md: one module per arrow of the data
-/// flow (script → timeline → audio → files), C kept behind the four system-library
-/// targets, and only `StillpointAudio` importing them.
+/// flow (script → timeline → audio → files), C kept behind the system-library
+/// targets, and only `StillpointAudio` importing them. `StillpointFiles` owns the
+/// system calls on files (atomic replace, the build lock, reading for hashes).
 let package = Package(
     name: "Stillpoint",
     platforms: [.macOS(.v13)],
@@ -12,6 +13,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         .systemLibrary(
@@ -26,14 +29,23 @@ let package = Package(
         .systemLibrary(
             name: "CSoxr", pkgConfig: "soxr",
             providers: [.apt(["libsoxr-dev"]), .brew(["libsoxr"])]),
+        .systemLibrary(
+            name: "COgg", pkgConfig: "ogg",
+            providers: [.apt(["libogg-dev"]), .brew(["libogg"])]),
 
         .target(name: "StillpointScript"),
+        .target(name: "StillpointFiles", dependencies: [.product(name: "SystemPackage", package: "swift-system")]),
         .target(
             name: "StillpointAudio",
-            dependencies: ["StillpointScript", "CSndFile", "CFLAC", "CEBUR128", "CSoxr"],
+            dependencies: ["StillpointScript", "StillpointFiles", "CSndFile", "CFLAC", "CEBUR128", "CSoxr", "COgg"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
-        .target(name: "StillpointBuild", dependencies: ["StillpointScript", "StillpointAudio"]),
-        .target(name: "StillpointPublish", dependencies: ["StillpointScript", "StillpointAudio", "StillpointBuild"]),
+        .target(
+            name: "StillpointBuild",
+            dependencies: ["StillpointScript", "StillpointFiles", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(
+            name: "StillpointPublish",
+            dependencies: ["StillpointScript", "StillpointAudio", "StillpointBuild", "StillpointFiles",
+                           .product(name: "SystemPackage", package: "swift-system")]),
         .executableTarget(
             name: "stillpoint",
             dependencies: [
@@ -56,6 +68,9 @@ let package = Package(
             name: "StillpointPublishTests",
             dependencies: ["StillpointPublish", "StillpointAudio", "StillpointScript", "StillpointBuild", "StillpointTestSupport"],
             exclude: ["Browser"]),
+        .testTarget(
+            name: "StillpointFilesTests",
+            dependencies: ["StillpointFiles", "StillpointTestSupport"]),
         .testTarget(
             name: "StillpointCLITests",
             dependencies: ["StillpointTestSupport"],

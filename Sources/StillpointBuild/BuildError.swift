@@ -1,4 +1,5 @@
 import Foundation
+import StillpointFiles
 import StillpointScript
 
 /// What stops a whole build before any track is looked at, or a track after it
@@ -37,8 +38,11 @@ extension BuildError: DiagnosticMessage, DiagnosticConvertible, CustomStringConv
     public var description: String { message }
 }
 
-/// A file the build could not hash prints as one located-nowhere error.
-extension HashingError: DiagnosticMessage, DiagnosticConvertible {
+/// A failed file operation (hashing, the lock, the record, an output) prints as
+/// one located-nowhere error; its errno and failed call stay on the error. The
+/// conformance lives here, where the file layer and the diagnostics meet, so
+/// `StillpointFiles` stays free of the script module.
+extension FileError: DiagnosticMessage, DiagnosticConvertible {
     public var message: String { description }
     public var hints: [Hint] { [] }
 }

@@ -1,9 +1,7 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Crypto
 import Foundation
+import StillpointFiles
+import SystemPackage
 
 /// What identifies a file's version cheaply: if all of these are unchanged since a
 /// file was hashed, its content almost surely is too (see `FileStamp.canVouch`).
@@ -16,23 +14,16 @@ public struct FileIdentity: Sendable, Hashable, Codable {
     /// The modification time as seconds since 1970.
     public var modified: Double { Double(modifiedSeconds) + Double(modifiedNanoseconds) / 1e9 }
 
-    init(_ info: stat) {
-        size = Int64(info.st_size)
-        inode = UInt64(info.st_ino)
-        #if canImport(Darwin)
-        modifiedSeconds = Int64(info.st_mtimespec.tv_sec)
-        modifiedNanoseconds = Int64(info.st_mtimespec.tv_nsec)
-        #else
-        modifiedSeconds = Int64(info.st_mtim.tv_sec)
-        modifiedNanoseconds = Int64(info.st_mtim.tv_nsec)
-        #endif
+    init(_ status: FileStatus) {
+        size = status.size
+        inode = status.inode
+        modifiedSeconds = status.modifiedSeconds
+        modifiedNanoseconds = status.modifiedNanoseconds
     }
 
     /// The identity of the file at `path` now, or nil when it cannot be read.
     public static func of(path: String) -> FileIdentity? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        return FileIdentity(info)
+        (try? FileStatus(of: FilePath(path))).map(FileIdentity.init)
     }
 }
 
@@ -56,50 +47,32 @@ public struct FileStamp: Sendable, Hashable, Codable {
     static let racyWindow = 2.0
 }
 
-/// A failure to read a file for hashing, as a sentence naming the file.
-public struct HashingError: Error, CustomStringConvertible, Sendable {
-    public var path: String
-    public var reason: String
-    public var description: String { "cannot read \(path): \(reason)" }
-}
-
-/// Hashes files by content (SHA-256), reading in large chunks into one buffer.
+/// Hashes files by content with swift-crypto's SHA-256 (the same hash on every
+/// machine, so a record moves between them), streamed through one chunk buffer.
 public enum ContentHasher {
-    static let chunkSize = 1 << 20
-
     /// The stamp of the file at `path`: its identity and the hash of its content,
-    /// both taken from the same open file.
-    public static func stamp(path: String) throws(HashingError) -> FileStamp {
+    /// both taken from the same open file. A folder fails with EISDIR.
+    public static func stamp(path: String) throws(FileError) -> FileStamp {
         let startedAt = Date().timeIntervalSince1970
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw HashingError(path: path, reason: lastErrorText()) }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw HashingError(path: path, reason: lastErrorText()) }
-        if (info.st_mode & S_IFMT) == S_IFDIR {
-            throw HashingError(path: path, reason: "it is a folder")
-        }
+        let reader = try FileReader(FilePath(path))
+        let status = try reader.status()
         var hasher = SHA256()
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
-        defer { buffer.deallocate() }
-        while true {
-            let count = read(fd, buffer.baseAddress, chunkSize)
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw HashingError(path: path, reason: lastErrorText())
-            }
-            if count == 0 { break }
-            hasher.update(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
-        }
-        return FileStamp(identity: FileIdentity(info), hash: hasher.hexDigest(), hashedAt: startedAt)
+        try reader.forEachChunk { hasher.update(bufferPointer: $0) }
+        return FileStamp(identity: FileIdentity(status), hash: hex(hasher.finalize()), hashedAt: startedAt)
     }
 
     /// The SHA-256 of a file's content, hex.
-    public static func hash(fileAt url: URL) throws(HashingError) -> String {
+    public static func hash(fileAt url: URL) throws(FileError) -> String {
         try stamp(path: url.path).hash
     }
-}
 
-func lastErrorText() -> String {
-    String(cString: strerror(errno))
+    /// The SHA-256 of some bytes, hex: for names that must be stable and
+    /// unguessable from outside (a published track's anchor and guid).
+    public static func hash(of bytes: some DataProtocol) -> String {
+        hex(SHA256.hash(data: bytes))
+    }
+
+    private static func hex(_ digest: SHA256.Digest) -> String {
+        digest.map { String(format: "%02x", $0) }.joined()
+    }
 }

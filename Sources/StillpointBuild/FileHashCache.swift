@@ -1,4 +1,5 @@
 import Foundation
+import StillpointFiles
 
 /// Content hashes for one build, shared by all the tracks being checked at once:
 /// a clip used by fifty tracks is read once, even when several tracks ask for it at
@@ -9,7 +10,7 @@ final class FileHashCache: @unchecked Sendable {
     /// wait on its lock.
     private final class Slot: @unchecked Sendable {
         let lock = NSLock()
-        var result: Result<FileStamp, HashingError>?
+        var result: Result<FileStamp, FileError>?
     }
 
     private let lock = NSLock()
@@ -25,7 +26,7 @@ final class FileHashCache: @unchecked Sendable {
     }
 
     /// The stamp of the file with the dependency `key`, hashing it at most once per build.
-    func stamp(key: String) throws(HashingError) -> FileStamp {
+    func stamp(key: String) throws(FileError) -> FileStamp {
         let slot = lock.withLock {
             if let slot = slots[key] { return slot }
             let slot = Slot()
@@ -49,12 +50,12 @@ final class FileHashCache: @unchecked Sendable {
     /// their previous stamp).
     var filesRead: Int { lock.withLock { readCount } }
 
-    private func compute(key: String) -> Result<FileStamp, HashingError> {
+    private func compute(key: String) -> Result<FileStamp, FileError> {
         let path = paths.absolutePath(forKey: key)
         if let old = previous[key], let now = FileIdentity.of(path: path), old.canVouch(for: now) {
             return .success(old)
         }
         lock.withLock { readCount += 1 }
-        return Result { () throws(HashingError) in try ContentHasher.stamp(path: path) }
+        return Result { () throws(FileError) in try ContentHasher.stamp(path: path) }
     }
 }

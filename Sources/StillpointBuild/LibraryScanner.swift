@@ -1,9 +1,6 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+import StillpointFiles
+import SystemPackage
 
 /// Finds the scripts a library build renders.
 public enum LibraryScanner {
@@ -51,16 +48,17 @@ public enum LibraryScanner {
     /// A link to a file counts as the file; a link to a folder is `.other` unless
     /// `followLink` (used for the library folder itself).
     private static func kind(of path: String, followLink: Bool) -> Kind {
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return .other }
-        if (info.st_mode & S_IFMT) == S_IFLNK {
-            guard stat(path, &info) == 0 else { return .other }
-            if (info.st_mode & S_IFMT) == S_IFDIR { return followLink ? .directory : .other }
+        guard let own = try? FileStatus(of: FilePath(path), followingLinks: false) else { return .other }
+        var status = own
+        if own.kind == .link {
+            guard let target = try? FileStatus(of: FilePath(path)) else { return .other }
+            if target.kind == .folder { return followLink ? .directory : .other }
+            status = target
         }
-        switch info.st_mode & S_IFMT {
-        case S_IFDIR: return .directory
-        case S_IFREG: return .file
-        default: return .other
+        switch status.kind {
+        case .folder: return .directory
+        case .file: return .file
+        case .link, .other: return .other
         }
     }
 }

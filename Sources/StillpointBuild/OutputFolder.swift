@@ -1,4 +1,6 @@
 import Foundation
+import StillpointFiles
+import SystemPackage
 
 /// Housekeeping in the output folder: what an interrupted build left, and the
 /// outputs of scripts that are gone.
@@ -9,17 +11,7 @@ struct OutputFolder {
     /// returns them relative to it. Called only while holding the build lock, so
     /// no running build's files are touched.
     func removeLeftovers() -> [String] {
-        guard let walker = FileManager.default.enumerator(atPath: root.path) else { return [] }
-        var removed: [String] = []
-        while let relative = walker.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
-            guard AtomicFile.isLeftover(name), walker.fileAttributes?[.type] as? FileAttributeType != .typeDirectory
-            else { continue }
-            if (try? FileManager.default.removeItem(at: root.appendingPathComponent(relative))) != nil {
-                removed.append(relative)
-            }
-        }
-        return removed.sorted()
+        Files.removeLeftovers(below: FilePath(root.path))
     }
 
     /// Recorded outputs that still exist but whose scripts are not among
@@ -40,7 +32,7 @@ struct OutputFolder {
         var deleted: [String] = []
         for output in orphans.flatMap(\.outputs) {
             let url = root.appendingPathComponent(output)
-            guard (try? FileManager.default.removeItem(at: url)) != nil else { continue }
+            guard (try? Files.remove(FilePath(url.path))) != nil else { continue }
             deleted.append(output)
             removeEmptyFolders(above: url)
         }
@@ -57,12 +49,13 @@ struct OutputFolder {
         outputs.filter { FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path) }
     }
 
+    /// Removes the folders above `file` up to the root for as long as they are empty
+    /// (`rmdir` refuses a folder that is not).
     private func removeEmptyFolders(above file: URL) {
         var folder = file.deletingLastPathComponent().standardizedFileURL
         while folder.path.count > root.path.count, folder.path.hasPrefix(root.path + "/"),
-            (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.isEmpty == true
+            (try? Files.removeEmptyFolder(FilePath(folder.path))) != nil
         {
-            try? FileManager.default.removeItem(at: folder)
             folder = folder.deletingLastPathComponent()
         }
     }

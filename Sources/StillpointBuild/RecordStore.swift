@@ -1,4 +1,6 @@
 import Foundation
+import StillpointFiles
+import SystemPackage
 
 /// The build record shared by the worker threads. Each finished track is written
 /// to disk at once (atomically), so a build killed midway keeps what it finished
@@ -34,7 +36,11 @@ final class RecordStore: @unchecked Sendable {
             throw BuildError.outputNotWritable(file, reason: "\(error)")
         }
         guard data != written else { return }
-        try AtomicFile.write(data, to: file)
+        do {
+            try AtomicReplacement.write(data, to: FilePath(file.path))
+        } catch {
+            throw BuildError(error)
+        }
         written = data
     }
 

@@ -1,4 +1,6 @@
 import Foundation
+import StillpointFiles
+import SystemPackage
 import StillpointBuild
 
 /// `publish-links.json` in the library's root: the private link (a 128-bit
@@ -75,7 +77,7 @@ public struct LinkStore: Sendable, Equatable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
-            try AtomicFile.write(try encoder.encode(contents) + Data("\n".utf8), to: file)
+            try AtomicReplacement.write(try encoder.encode(contents) + Data("\n".utf8), to: FilePath(file.path))
         } catch {
             throw .cannotWriteLinks(file, reason: "\(error)")
         }

@@ -37,13 +37,13 @@ struct SiteCollection {
 
     /// A stable anchor for a track on its page, from its script path.
     static func anchor(of track: PublishedTrack) -> String {
-        "t-" + SHA256.hexDigest(of: Array(track.script.utf8)).prefix(12)
+        "t-" + ContentHasher.hash(of: Array(track.script.utf8)).prefix(12)
     }
 
     /// The feed `guid`: from the script's path only, so an edited and rendered
     /// track stays the same episode in podcast apps.
     static func guid(of track: PublishedTrack) -> String {
-        "stillpoint:" + SHA256.hexDigest(of: Array(track.script.utf8)).prefix(32)
+        "stillpoint:" + ContentHasher.hash(of: Array(track.script.utf8)).prefix(32)
     }
 
     /// The album the tracks share, if they all share one.

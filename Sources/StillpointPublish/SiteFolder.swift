@@ -4,6 +4,8 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import StillpointFiles
+import SystemPackage
 import StillpointBuild
 
 /// The site folder, written one whole file at a time. Every path is relative to
@@ -45,7 +47,7 @@ struct SiteFolder {
         let url = try prepare(path)
         if let existing = try? Data(contentsOf: url), existing == data, !isLink(url) { return }
         do {
-            try AtomicFile.write(data, to: url)
+            try AtomicReplacement.write(data, to: FilePath(url.path))
         } catch {
             throw .cannotWrite(site: root, path: path, reason: Self.reason(error))
         }

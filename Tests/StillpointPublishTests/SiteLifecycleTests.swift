@@ -44,7 +44,7 @@ struct SiteLifecycleTests {
                 guard let data = try? Data(contentsOf: url), (walker?.fileAttributes?[.type] as? FileAttributeType) == .typeRegular
                 else { continue }
                 let modified = (walker?.fileAttributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-                files[path] = SHA256.hexDigest(of: data) + " \(modified)"
+                files[path] = ContentHasher.hash(of: data) + " \(modified)"
             }
             return files
         }

@@ -1,5 +1,7 @@
 import Foundation
+import StillpointFiles
 import StillpointScript
+import SystemPackage
 
 /// Writes chapters (and completes the tags) in a finished, closed output file.
 ///
@@ -60,21 +62,18 @@ public enum ChapterReader {
 }
 
 /// Replaces the ID3v2 tag at the front of an MP3 file, streaming the audio across
-/// into a temporary file beside it that is renamed into place.
+/// into a temporary file beside it that is renamed into place (`AtomicReplacement`).
 enum ID3Rewriter {
     static func rewrite(_ url: URL, chapters: [ChapterMark], tags: Tags) throws {
         guard chapters.count <= 255 else {
             throw AudioFileError(.tag, file: url, reason: "MP3 holds at most 255 chapters, not \(chapters.count)", call: "CTOC")
         }
         let seconds = try SoundFileReader(url: url).info.seconds
-        let input = try open(url)
-        defer { try? input.close() }
-        let header = [UInt8](try input.read(upToCount: 10) ?? Data())
+        let input = try FileReader(FilePath(url.path))
         var tag = ID3v2Tag()
         var audioStart = 0
-        if let size = ID3v2Tag.tagSize(header: header) {
-            try input.seek(toOffset: 0)
-            let old = [UInt8](try input.read(upToCount: size) ?? Data())
+        if let size = ID3v2Tag.tagSize(header: try input.read(upTo: 10, at: 0)) {
+            let old = try input.read(upTo: size, at: 0)
             tag.frames = (ID3v2Tag(parsing: old)?.frames ?? []).filter { !ID3v2Tag.ownedFrameIDs.contains($0.id) }
             audioStart = size
         }
@@ -86,41 +85,26 @@ enum ID3Rewriter {
         tag.frames += ID3v2Tag.chapterFrames(chapters, trackSeconds: seconds)
         if let cover = tags.cover { tag.frames.append(ID3v2Tag.pictureFrame(try CoverPicture(contentsOf: cover))) }
 
-        try FileReplacement.replace(url) { output in
-            try output.write(contentsOf: Data(tag.encoded()))
-            var remaining = try audioLength(input, from: audioStart)
-            try input.seek(toOffset: UInt64(audioStart))
-            while remaining > 0, let chunk = try input.read(upToCount: min(1 << 20, remaining)), !chunk.isEmpty {
-                try output.write(contentsOf: chunk)
-                remaining -= chunk.count
-            }
+        let audioLength = try audioLength(input, from: audioStart)
+        try AtomicReplacement.replace(FilePath(url.path)) { output in
+            try output.write(tag.encoded())
+            try output.copy(from: input, offset: Int64(audioStart), count: audioLength)
         }
     }
 
     /// Bytes from `start` to the end of the MP3 frames, leaving out an ID3v1 tag
     /// (LAME appends one; it holds Latin-1 only and would contradict the new tag).
-    private static func audioLength(_ input: FileHandle, from start: Int) throws -> Int {
-        let end = Int(try input.seekToEnd())
-        if end - start >= 128 {
-            try input.seek(toOffset: UInt64(end - 128))
-            if try input.read(upToCount: 3) == Data("TAG".utf8) { return end - 128 - start }
+    private static func audioLength(_ input: FileReader, from start: Int) throws(FileError) -> Int64 {
+        let end = try input.status().size
+        if end - Int64(start) >= 128, try input.read(upTo: 3, at: end - 128) == Array("TAG".utf8) {
+            return end - 128 - Int64(start)
         }
-        return end - start
+        return end - Int64(start)
     }
 
     static func readTag(_ url: URL) throws -> ID3v2Tag? {
-        let input = try open(url)
-        defer { try? input.close() }
-        guard let size = ID3v2Tag.tagSize(header: [UInt8](try input.read(upToCount: 10) ?? Data())) else { return nil }
-        try input.seek(toOffset: 0)
-        return ID3v2Tag(parsing: [UInt8](try input.read(upToCount: size) ?? Data()))
-    }
-
-    private static func open(_ url: URL) throws -> FileHandle {
-        do {
-            return try FileHandle(forReadingFrom: url)
-        } catch {
-            throw AudioFileError(.tag, file: url, reason: error.localizedDescription, call: "open")
-        }
+        let input = try FileReader(FilePath(url.path))
+        guard let size = ID3v2Tag.tagSize(header: try input.read(upTo: 10, at: 0)) else { return nil }
+        return ID3v2Tag(parsing: try input.read(upTo: size, at: 0))
     }
 }

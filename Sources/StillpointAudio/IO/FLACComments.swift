@@ -5,6 +5,11 @@ import Foundation
 /// chain API. libsndfile writes the basic tags while encoding but cannot write
 /// arbitrary fields such as chapters, so those are added here after the file is
 /// closed.
+///
+/// The file IO is libFLAC's own (in place when the padding has room, else through
+/// its `.metadata_edit` temporary file), not `StillpointFiles`: the renderer calls
+/// this on its own temporary file, which `AtomicOutput.commit` then flushes and
+/// moves into place, so the rewrite needs no atomicity of its own.
 enum FLACComments {
     /// Removes every comment whose name `shouldReplace` accepts, then appends `comments`.
     static func update(

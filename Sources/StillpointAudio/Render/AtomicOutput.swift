@@ -1,40 +1,32 @@
 import Foundation
+import StillpointFiles
+import SystemPackage
 
-/// Where a render writes while it works: a hidden temporary file beside the target,
-/// renamed over it only when complete and closed, so a failed or killed render
-/// leaves the earlier track as it was. The leading `.` and the `.tmp`
-/// part let a later build recognise and remove leftovers of a killed render.
+/// Where a render writes while it works: a hidden temporary file beside the target
+/// (`AtomicReplacement`'s name, so a later build recognises and removes the
+/// leftovers of a killed render), handed by path to libsndfile and moved over the
+/// target, flushed to the device, only when complete and closed. A failed or killed
+/// render leaves the earlier track as it was.
 public struct AtomicOutput: Sendable {
     public let destination: URL
     public let temporary: URL
+    private let replacement: AtomicReplacement
 
-    public static let temporaryMarker = ".tmp"
-
+    /// Creates the destination's folder if needed and picks the temporary file.
     public init(destination: URL) throws {
         self.destination = destination
-        let folder = destination.deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw RenderError.cannotWrite(destination.path, reason: "cannot create the folder \(folder.path): \(error.localizedDescription)")
-        }
-        // The extension stays last so that libsndfile and readers see the real format.
-        let unique = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
-        temporary = folder.appendingPathComponent(
-            ".\(destination.deletingPathExtension().lastPathComponent)\(Self.temporaryMarker)-\(unique).\(destination.pathExtension)")
+        try Files.createFolder(FilePath(destination.deletingLastPathComponent().path))
+        replacement = AtomicReplacement(destination: FilePath(destination.path))
+        temporary = URL(fileURLWithPath: replacement.temporary.string)
     }
 
-    /// Moves the finished file into place in one step.
+    /// Moves the finished file into place in one step (removing it on failure).
     public func commit() throws {
-        if rename(temporary.path, destination.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            discard()
-            throw RenderError.cannotWrite(destination.path, reason: reason)
-        }
+        try replacement.commit()
     }
 
     /// Removes the temporary file after a failure.
     public func discard() {
-        try? FileManager.default.removeItem(at: temporary)
+        replacement.discard()
     }
 }

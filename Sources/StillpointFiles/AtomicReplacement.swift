@@ -1,0 +1,114 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import SystemPackage
+
+/// Replaces a file so that a reader, or a process killed halfway, sees either the
+/// old content or the new, never a mix, and the new survives a power cut once
+/// committed: the content goes to a hidden temporary file beside the target, which
+/// is flushed (`fsync`), renamed over the target, and then the folder is flushed
+/// so the rename itself is on the device. On any failure the temporary file is
+/// removed and the old file is left as it was.
+///
+/// Writers either fill the temporary file through a `FileWriter` (`write`,
+/// `replace`) or hand its path to a library that writes by path (libsndfile) and
+/// `commit` afterwards.
+public struct AtomicReplacement: Sendable {
+    /// Part of every temporary file's name, after a leading `.`.
+    public static let marker = ".tmp"
+
+    /// Whether a file name is a temporary file left by an interrupted write:
+    /// hidden and containing the marker. A build removes these (under its lock).
+    public static func isLeftover(_ name: String) -> Bool {
+        name.hasPrefix(".") && name.contains(marker)
+    }
+
+    public let destination: FilePath
+    public let temporary: FilePath
+
+    /// Picks a temporary file beside `destination`: `.<stem>.tmp-<pid>-<random>.<ext>`,
+    /// the extension kept last so that libraries choosing a format by name see the
+    /// real one. Nothing is created yet.
+    public init(destination: FilePath) {
+        self.destination = destination
+        let name = destination.lastComponent
+        let stem = name?.stem ?? ""
+        let suffix = name?.extension.map { ".\($0)" } ?? ""
+        let unique = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        temporary = Self.folder(of: destination).appending(".\(stem)\(Self.marker)-\(unique)\(suffix)")
+    }
+
+    /// Flushes the finished temporary file and moves it into place; on failure it
+    /// is removed and the destination is untouched.
+    public func commit() throws(FileError) {
+        do {
+            let written = try SystemCall.open(temporary, .readOnly, for: .write, naming: destination)
+            defer { try? written.close() }
+            try SystemCall.sync(written, .write, path: destination)
+            try moveIntoPlace()
+        } catch {
+            discard()
+            throw error
+        }
+    }
+
+    /// Removes the temporary file (after a failure); one that was never created is no error.
+    public func discard() {
+        try? Files.remove(temporary)
+    }
+
+    /// Writes `bytes` as the new content of `destination`.
+    public static func write(_ bytes: some Sequence<UInt8>, to destination: FilePath) throws(FileError) {
+        let replacement = AtomicReplacement(destination: destination)
+        let writer = try replacement.create()
+        do {
+            try writer.write(bytes)
+            try writer.syncAndClose()
+            try replacement.moveIntoPlace()
+        } catch {
+            replacement.discard()
+            throw error
+        }
+    }
+
+    /// Calls `body` to write the new content of `destination`; an error it throws
+    /// leaves the old file and is thrown on unchanged.
+    public static func replace(_ destination: FilePath, write body: (FileWriter) throws -> Void) throws {
+        let replacement = AtomicReplacement(destination: destination)
+        let writer = try replacement.create()
+        do {
+            try body(writer)
+            try writer.syncAndClose()
+            try replacement.moveIntoPlace()
+        } catch {
+            replacement.discard()
+            throw error
+        }
+    }
+
+    /// Creates the temporary file (never an existing one) for writing.
+    private func create() throws(FileError) -> FileWriter {
+        let descriptor = try SystemCall.open(
+            temporary, .writeOnly, options: [.create, .exclusiveCreate], permissions: [.ownerReadWrite, .groupRead, .otherRead],
+            for: .write, naming: destination)
+        return FileWriter(descriptor, naming: destination)
+    }
+
+    /// Renames the flushed temporary file over the destination and flushes the folder.
+    private func moveIntoPlace() throws(FileError) {
+        try temporary.withPlatformString { from in
+            Result { () throws(FileError) in try SystemCall.run("rename", .write, path: destination) { rename(from, $0) } }
+        }.get()
+        let folderPath = Self.folder(of: destination)
+        let folder = try SystemCall.open(folderPath, .readOnly, options: .directory, for: .write)
+        defer { try? folder.close() }
+        try SystemCall.sync(folder, .write, path: folderPath)
+    }
+
+    private static func folder(of path: FilePath) -> FilePath {
+        let folder = path.removingLastComponent()
+        return folder.isEmpty ? "." : folder
+    }
+}
