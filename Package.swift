@@ -3,7 +3,10 @@ import PackageDescription
 
 /// Targets follow ../shared/design/architecture.md: one module per arrow of the data
 /// flow (script → timeline → audio → files), C kept behind the four system-library
-/// targets, and only `StillpointAudio` importing them.
+/// targets, and only `StillpointAudio` importing them (`internal import`, so no C
+/// type shows in its API). `StillpointDSP` is the pure signal processing
+/// (generators, envelopes, K-weighting, loudness profile, limiter, quantiser, loop
+/// seams): no C, no script types, testable and benchmarkable on its own.
 let package = Package(
     name: "Stillpoint",
     platforms: [.macOS(.v13)],
@@ -29,8 +32,11 @@ let package = Package(
 
         .target(name: "StillpointScript"),
         .target(
+            name: "StillpointDSP",
+            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
+        .target(
             name: "StillpointAudio",
-            dependencies: ["StillpointScript", "CSndFile", "CFLAC", "CEBUR128", "CSoxr"],
+            dependencies: ["StillpointScript", "StillpointDSP", "CSndFile", "CFLAC", "CEBUR128", "CSoxr"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
         .target(name: "StillpointBuild", dependencies: ["StillpointScript", "StillpointAudio"]),
         .executableTarget(
@@ -46,8 +52,11 @@ let package = Package(
             dependencies: ["StillpointScript", "StillpointTestSupport"],
             exclude: ["Goldens"]),
         .testTarget(
+            name: "StillpointDSPTests",
+            dependencies: ["StillpointDSP", "StillpointTestSupport"]),
+        .testTarget(
             name: "StillpointAudioTests",
-            dependencies: ["StillpointAudio", "StillpointScript", "StillpointTestSupport"]),
+            dependencies: ["StillpointAudio", "StillpointDSP", "StillpointScript", "StillpointTestSupport"]),
         .testTarget(
             name: "StillpointBuildTests",
             dependencies: ["StillpointBuild", "StillpointAudio", "StillpointScript", "StillpointTestSupport"]),

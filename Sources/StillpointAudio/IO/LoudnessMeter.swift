@@ -1,4 +1,4 @@
-import CEBUR128
+internal import CEBUR128
 import Foundation
 
 /// EBU R 128 integrated loudness (and optionally true peak) of streamed audio,

@@ -1,4 +1,5 @@
 import Foundation
+internal import StillpointDSP
 import StillpointScript
 
 /// Pass 1: synthesises the whole mix at unity gain and keeps its `LoudnessProfile`.

@@ -12,8 +12,11 @@ public struct LoudnessProfile: Sendable, Equatable {
     public var peaks: [Float] = []
 
     public init(rate: Int) {
-        chunkFrames = rate / 10
+        chunkFrames = Self.chunkFrames(rate: rate)
     }
+
+    /// Frames per chunk at `rate`.
+    public static func chunkFrames(rate: Int) -> Int { rate / 10 }
 
     public mutating func append(energy: Double, peak: Float) {
         energies.append(Float(energy))

@@ -1,4 +1,4 @@
-import CSndFile
+internal import CSndFile
 import Foundation
 import StillpointScript
 
