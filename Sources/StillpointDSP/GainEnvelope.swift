@@ -12,7 +12,7 @@ import Foundation
 /// matters.
 public struct GainEnvelope: Sendable {
     /// The shortest fade at each end of a voice clip, so nothing clicks.
-    public static let clipEdgeFade = 0.005
+    static let clipEdgeFade = 0.005
 
     let level: Glide
     let pan: Glide
@@ -70,7 +70,7 @@ public struct GainEnvelope: Sendable {
     }
 
     /// Linear gain of `level` at frame n.
-    public func levelGain(at n: Int64) -> Float {
+    func levelGain(at n: Int64) -> Float {
         Float(pow(10, Self.value(level, at: n) / 20))
     }
 
@@ -110,7 +110,7 @@ public struct GainEnvelope: Sendable {
     }
 
     /// Left and right pan gains for pan position p.
-    public static func panGains(_ p: Double) -> (left: Float, right: Float) {
+    static func panGains(_ p: Double) -> (left: Float, right: Float) {
         let theta = (min(max(p, -1), 1) + 1) * Double.pi / 4
         return (Float(2.0.squareRoot() * cos(theta)), Float(2.0.squareRoot() * sin(theta)))
     }

@@ -8,8 +8,8 @@ import Foundation
 public struct LoudnessProfile: Sendable, Equatable {
     /// Frames per chunk: 100 ms, the hop of BS.1770's 400 ms gating blocks.
     public let chunkFrames: Int
-    public var energies: [Float] = []
-    public var peaks: [Float] = []
+    public private(set) var energies: [Float] = []
+    public private(set) var peaks: [Float] = []
 
     public init(rate: Int) {
         chunkFrames = Self.chunkFrames(rate: rate)

@@ -169,13 +169,13 @@ extension Resolver {
             let to = options.to.map { Int64(($0.seconds * sourceRate).rounded()) } ?? info.frames
             if to > info.frames, let written = options.to {
                 report(.error, context, written.spot,
-                       "`to` is past the end of \(url.lastPathComponent), which lasts \(clock(seconds: info.seconds))")
+                       "`to` is past the end of \(url.lastPathComponent), which lasts \(TimeFormat.exact.string(info.seconds))")
                 return nil
             }
             guard from < to else {
                 report(.error, context, options.from?.spot ?? spot,
                        options.to == nil
-                           ? "`from` is past the end of \(url.lastPathComponent), which lasts \(clock(seconds: info.seconds))"
+                           ? "`from` is past the end of \(url.lastPathComponent), which lasts \(TimeFormat.exact.string(info.seconds))"
                            : "`from` must come before `to`")
                 return nil
             }

@@ -22,7 +22,7 @@ extension Resolver {
         }
         let limit = frames(longestTrackSeconds)
         if length > limit {
-            let message = "the track would last \(clock(seconds: Double(length) / Double(rate))), past the 12 h limit"
+            let message = "the track would last \(TimeFormat.exact.string(Double(length) / Double(rate))), past the 12 h limit"
             if let end = endMark {
                 report(.error, end.context, end.value.spot, message)
             } else if let last = placed.filter({ $0.event.kind != .bed }).max(by: { $0.event.end < $1.event.end }) {
@@ -36,7 +36,7 @@ extension Resolver {
             } else if item.event.end > length, let end = endMark, !end.relative {
                 add(Diagnostic(
                     .warning, at: item.event.location,
-                    "this sound runs past the end at \(clock(seconds: end.value.seconds)); it is faded out there",
+                    "this sound runs past the end at \(TimeFormat.exact.string(end.value.seconds)); it is faded out there",
                     hints: ["move `end` later, or the cue earlier"]))
                 guard item.event.start < length else { continue }
                 item.event.end = length
@@ -99,7 +99,7 @@ extension Resolver {
                 let overlap = Double(min(previous.end, event.end) - event.start) / Double(rate)
                 add(Diagnostic(
                     .warning, at: event.location,
-                    "this voice clip overlaps `\(previous.name ?? "")` (\(previous.location)) by \(clock(seconds: overlap))",
+                    "this voice clip overlaps `\(previous.name ?? "")` (\(previous.location)) by \(TimeFormat.exact.string(overlap))",
                     hints: ["move it later, or shorten the one before"]))
             }
             if event.end > latest?.end ?? Int64.min { latest = event }

@@ -41,7 +41,7 @@ enum OutputChoice {
 
     /// "wrote output/arriving.flac: 4:21, −18.0 LUFS, gain +3.2 dB, limiter 1.9 dB".
     static func summary(_ report: RenderReport, draft: Bool) -> String {
-        var parts = [Terminal.clock(report.seconds)]
+        var parts = [TimeFormat.clock.string(report.seconds)]
         if let loudness = report.loudness { parts.append(String(format: "%.1f LUFS", loudness)) }
         parts.append(String(format: "gain %+.1f dB", report.gain))
         if report.limiting >= 0.05 { parts.append(String(format: "limiter %.1f dB", report.limiting)) }

@@ -69,7 +69,7 @@ struct RenderCommand: ParsableCommand {
         }
         let start = try frame(from, 0), end = try frame(to, timeline.length)
         guard start < end else {
-            throw CommandError("--from must come before --to, inside the track (it lasts \(Terminal.clock(timeline.seconds)))")
+            throw CommandError("--from must come before --to, inside the track (it lasts \(TimeFormat.clock.string(timeline.seconds)))")
         }
         return start..<end
     }

@@ -1,62 +1,6 @@
 import Foundation
 import StillpointScript
 
-/// Writes chapters (and completes the tags) in a finished, closed output file.
-///
-/// - FLAC: `CHAPTERnnn`/`CHAPTERnnnNAME` Vorbis comments plus the tag fields, through
-///   libFLAC's metadata API (the tags libsndfile wrote are replaced, not doubled).
-/// - MP3: the ID3v2.3 tag LAME wrote is replaced by an ID3v2.3 tag with TIT2, TPE1,
-///   TALB, COMM, TCON, TDRC (+TYER), a `CTOC` and one `CHAP` per chapter; frames of the old
-///   tag that Stillpoint does not write (e.g. LAME's `TSSE`) are kept. LAME's ID3v1
-///   tag at the end is dropped: it is Latin-1 only and garbles other titles.
-/// - Ogg Vorbis and Opus: the same Vorbis comments as FLAC, in a rewritten comment
-///   header (`OggComments`).
-/// - WAV: nothing; it carries no chapters and libsndfile already wrote its tags.
-public enum ChapterWriter {
-    public static func write(chapters: [ChapterMark], tags: Tags, to file: URL, format: AudioFormat) throws {
-        switch format {
-        case .flac:
-            var comments = tags.fields.map { (name: $0.field.vorbisName, value: $0.value) }
-            comments += VorbisChapterComments.comments(for: chapters)
-            let replaced = Set(tags.fields.map(\.field.vorbisName))
-            try FLACComments.update(file, replacing: { name in
-                VorbisChapterComments.isChapterField(name) || replaced.contains(name.uppercased())
-            }, with: comments)
-        case .mp3:
-            try ID3Rewriter.rewrite(file, chapters: chapters, tags: tags)
-        case .ogg, .opus:
-            try OggComments.update(file, chapters: chapters, tags: tags)
-        case .wav:
-            return
-        }
-    }
-}
-
-/// Reads back what `ChapterWriter` wrote, so tests (and `stillpoint` diagnostics) can check a file.
-public enum ChapterReader {
-    public static func read(from file: URL, format: AudioFormat) throws -> (chapters: [ChapterMark], tags: Tags) {
-        switch format {
-        case .flac:
-            return vorbis(try FLACComments.read(file))
-        case .ogg, .opus:
-            return vorbis(try OggComments.read(file))
-        case .mp3:
-            let tag = try ID3Rewriter.readTag(file)
-            return (tag?.chapters() ?? [], tag?.tags() ?? Tags())
-        case .wav:
-            return ([], try SoundFileReader(url: file).tags)
-        }
-    }
-
-    private static func vorbis(_ comments: [(name: String, value: String)]) -> (chapters: [ChapterMark], tags: Tags) {
-        var tags = Tags()
-        for field in TagField.allCases {
-            tags[keyPath: field.keyPath] = comments.first { $0.name.uppercased() == field.vorbisName }?.value
-        }
-        return (VorbisChapterComments.chapters(in: comments), tags)
-    }
-}
-
 /// Replaces the ID3v2 tag at the front of an MP3 file, streaming the audio across
 /// into a temporary file beside it that is renamed into place.
 enum ID3Rewriter {
