@@ -5,13 +5,12 @@
 #
 #   usage: scripts/make-sample-clips.sh [--all]
 #
-# Reads every `say NAME "TEXT"` line of every .session under scripts-library/ and
-# writes scripts-library/clips/NAME.flac (mono, 22050 Hz, 16-bit, leading and
-# trailing silence trimmed to a short margin). The transcript is the first one
-# found (files in name order) on a line without `from`/`to`, because such a line
-# may carry the words of only part of the recording; failing that, the first one.
-# Only missing clips are made unless --all is given. It also makes the looped
-# ocean recording, scripts-library/ambience/ocean.flac, when it is missing.
+# Asks `stillpoint clips --tsv` for every phrase of scripts-library/ and its words,
+# and writes scripts-library/clips/NAME.flac (mono, 22050 Hz, 16-bit, leading and
+# trailing silence trimmed to a short margin), speaking the transcript the tool
+# chose (the first one written; a clip with none is skipped). Only missing clips
+# are made unless --all is given. It also makes the looped ocean recording,
+# scripts-library/ambience/ocean.flac, when it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 lib=scripts-library
@@ -32,41 +31,23 @@ voice=(-v en-us+f3 -s 120 -p 35 -g 3)
 format_of() { case $1 in its-ok) echo wav ;; goodnight) echo ogg ;; *) echo flac ;; esac; }
 extensions=(flac wav ogg opus mp3 aiff)
 
-# NAME<TAB>PARTIAL(0|1)<TAB>TEXT for every `say` with a transcript, in file order.
-# A cue may start with a time prefix (+4s, at 5:00, 5:00); keywords are
-# case-insensitive; \" and \\ inside the quotes are unescaped.
-phrases() {
-  find "$lib" -name '*.session' | LC_ALL=C sort | while IFS= read -r f; do
-    awk '
-      { line = $0; sub(/^[ \t]+/, "", line)
-        low = tolower(line)
-        if (match(low, /^(\+[^ \t]+|at[ \t]+[^ \t]+|[0-9][0-9:.]*)[ \t]+/)) { line = substr(line, RLENGTH + 1); low = substr(low, RLENGTH + 1) }
-        if (!match(low, /^say[ \t]+/)) next
-        line = substr(line, RLENGTH + 1)
-        if (!match(line, /^[^ \t"#]+/)) next
-        name = substr(line, 1, RLENGTH); rest = substr(line, RLENGTH + 1)
-        if (!match(rest, /^[ \t]*"/)) next
-        rest = substr(rest, RLENGTH + 1); text = ""
-        while (length(rest) > 0) {
-          c = substr(rest, 1, 1); rest = substr(rest, 2)
-          if (c == "\\") { text = text substr(rest, 1, 1); rest = substr(rest, 2) }
-          else if (c == "\"") break
-          else text = text c
-        }
-        sub(/#.*/, "", rest)
-        partial = (tolower(rest) ~ /(^|[ \t])(from|to)[ \t]/) ? 1 : 0
-        printf "%s\t%d\t%s\n", name, partial, text
-      }' "$f"
-  done
-}
+# The tool reads the scripts, so this script needs no parser of its own:
+# STILLPOINT_BIN, or the debug build, brought up to date first.
+if [ -z "${STILLPOINT_BIN:-}" ]; then
+  swift build --product stillpoint >&2
+  STILLPOINT_BIN=$(swift build --show-bin-path)/stillpoint
+fi
+# NAME<TAB>CLIPS FOLDER<TAB>WORDS a phrase, in order of first use, with the
+# transcript the tool chose; a script with an error stops this script here.
+listing=$("$STILLPOINT_BIN" clips --tsv "$lib")
 
-# The chosen transcript of each clip name, one NAME<TAB>TEXT a line.
+# NAME<TAB>TEXT for every clip with words (`printf %b` undoes the \\, \t and \n
+# of --tsv).
 transcripts() {
-  phrases | awk -F'\t' '
-    !($1 in seen) { seen[$1] = 1; order[++n] = $1 }
-    $2 == 0 && !($1 in full) { full[$1] = $3 }
-    !($1 in any) { any[$1] = $3 }
-    END { for (i = 1; i <= n; i++) { k = order[i]; printf "%s\t%s\n", k, ((k in full) ? full[k] : any[k]) } }'
+  printf '%s\n' "$listing" | while IFS=$'\t' read -r name _ text; do
+    [ -n "$text" ] || continue
+    printf '%s\t%s\n' "$name" "$(printf '%b' "$text")"
+  done
 }
 
 # Every recording of NAME in the clips folder, whatever its extension.

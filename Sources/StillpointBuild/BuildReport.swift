@@ -1,4 +1,5 @@
 import Foundation
+import StillpointScript
 
 /// What became of one script in a build.
 public struct TrackResult: Sendable, Equatable {
@@ -7,9 +8,9 @@ public struct TrackResult: Sendable, Equatable {
         case rendered(RenderReceipt)
         /// `--dry-run`: it is stale and would be rendered.
         case wouldRender
-        /// Planning, hashing, rendering or recording failed; `message` says why
-        /// (for a script with errors, its diagnostics as printed text).
-        case failed(message: String)
+        /// Planning, hashing, rendering or recording failed; the diagnostics say
+        /// why (for a script with errors, its own; else the error that stopped it).
+        case failed([Diagnostic])
     }
 
     /// The script's path relative to the library.
@@ -31,11 +32,11 @@ public struct TrackResult: Sendable, Equatable {
 public struct BuildFailure: Sendable, Equatable {
     /// The script's path relative to the library.
     public var script: String
-    public var message: String
+    public var diagnostics: [Diagnostic]
 
-    public init(script: String, message: String) {
+    public init(script: String, diagnostics: [Diagnostic]) {
         self.script = script
-        self.message = message
+        self.diagnostics = diagnostics
     }
 }
 
@@ -77,7 +78,7 @@ public struct BuildReport: Sendable, Equatable {
 
     public var failed: [BuildFailure] {
         tracks.compactMap {
-            if case .failed(let message) = $0.status { BuildFailure(script: $0.script, message: message) } else { nil }
+            if case .failed(let diagnostics) = $0.status { BuildFailure(script: $0.script, diagnostics: diagnostics) } else { nil }
         }
     }
 
@@ -96,6 +97,6 @@ public enum BuildEvent: Sendable, Equatable {
     /// The track is stale and rendering starts (or, in a dry run, would start).
     case stale(script: String, reasons: [StaleReason])
     case rendered(script: String, output: URL, seconds: Double)
-    case failed(script: String, message: String)
+    case failed(script: String, diagnostics: [Diagnostic])
     case pruned(output: String)
 }

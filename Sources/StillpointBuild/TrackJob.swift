@@ -1,4 +1,5 @@
 import Foundation
+import StillpointScript
 
 /// Brings one script up to date: plan, hash what it depends on, compare with the
 /// record, render when stale, record. Runs on a worker thread of its own, since
@@ -17,8 +18,8 @@ struct TrackJob: Sendable {
         let scriptURL = paths.root.appendingPathComponent(script)
         let track: ReadyTrack
         switch planner.plan(script: scriptURL) {
-        case .failed(let message):
-            return failure(script, output: nil, reasons: [], message)
+        case .failed(let diagnostics):
+            return failure(script, output: nil, reasons: [], diagnostics)
         case .ready(let ready):
             track = ready
         }
@@ -34,7 +35,7 @@ struct TrackJob: Sendable {
                 if let name = track.clipNames[dependency] { clipNames[key] = name }
             }
         } catch {
-            return failure(script, output: destination, reasons: [], error.description)
+            return failure(script, output: destination, reasons: [], Diagnostic.describing(error))
         }
         let entry = TrackRecord(
             output: outputPath, extraOutputs: [], rendererVersion: options.rendererVersion,
@@ -70,7 +71,7 @@ struct TrackJob: Sendable {
                 at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
             receipt = try renderer.render(track, script: paths.root.appendingPathComponent(script), to: destination)
         } catch {
-            return failure(script, output: destination, reasons: reasons, "\(error)")
+            return failure(script, output: destination, reasons: reasons, Diagnostic.describing(error))
         }
         var entry = entry
         let outputs = LibraryPaths(library: output)
@@ -78,14 +79,17 @@ struct TrackJob: Sendable {
         do {
             try record.trackRendered(script, entry: entry, stamps: stamps)
         } catch {
-            return failure(script, output: destination, reasons: reasons, "rendered, but not recorded: \(error)")
+            let reason = Diagnostic.describing(error).map(\.message).joined(separator: "; ")
+            return failure(script, output: destination, reasons: reasons, Diagnostic.describing(BuildError.notRecorded(reason: reason)))
         }
         progress(.rendered(script: script, output: destination, seconds: Date().timeIntervalSince(started)))
         return TrackResult(script: script, output: destination, reasons: reasons, status: .rendered(receipt))
     }
 
-    private func failure(_ script: String, output: URL?, reasons: [StaleReason], _ message: String) -> TrackResult {
-        progress(.failed(script: script, message: message))
-        return TrackResult(script: script, output: output, reasons: reasons, status: .failed(message: message))
+    private func failure(
+        _ script: String, output: URL?, reasons: [StaleReason], _ diagnostics: [Diagnostic]
+    ) -> TrackResult {
+        progress(.failed(script: script, diagnostics: diagnostics))
+        return TrackResult(script: script, output: output, reasons: reasons, status: .failed(diagnostics))
     }
 }

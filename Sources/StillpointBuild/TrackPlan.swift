@@ -5,8 +5,8 @@ import StillpointScript
 /// it: made by a `TrackPlanner` (in the tool, the script parser).
 public enum TrackPlan: Sendable {
     case ready(ReadyTrack)
-    /// The script cannot be rendered; `message` is the diagnostics as printed text.
-    case failed(message: String)
+    /// The script cannot be rendered; its diagnostics say why (the CLI prints them).
+    case failed([Diagnostic])
 }
 
 /// A script that parsed and resolved: everything its output depends on.

@@ -15,10 +15,15 @@ public protocol AudioFileInspector: Sendable {
 /// What an inspector throws: why the file cannot be used, in a sentence that does
 /// not name the file (the resolver's diagnostic already names it, at the line).
 public struct AudioFileProblem: Error, Sendable, CustomStringConvertible {
+    /// A plain sentence, lower case, without a full stop: "it is not a sound file …".
     public var reason: String
+    /// What the inspector met, typed (for `AudioFileCatalogue`, an `AudioFileError`
+    /// with libsndfile's code and raw text), for debugging; never printed.
+    public var cause: (any Error & Sendable)?
 
-    public init(reason: String) {
+    public init(reason: String, cause: (any Error & Sendable)? = nil) {
         self.reason = reason
+        self.cause = cause
     }
 
     public var description: String { reason }

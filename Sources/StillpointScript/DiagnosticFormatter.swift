@@ -1,6 +1,7 @@
 import Foundation
 
-/// Renders diagnostics the way the format page promises:
+/// Renders diagnostics the way the format page promises, script problems and
+/// render or build failures alike:
 ///
 ///     path:line:col: error: message
 ///         say welcom "Welcome."
@@ -8,6 +9,7 @@ import Foundation
 ///       hint: did you mean `welcome`?
 ///     main.session:4:1: note: included from here
 ///
+/// A failure that belongs to no line prints as `error: message` and its hints.
 /// Tabs in the quoted line are expanded to the next multiple of 4 so that the
 /// caret, placed by the column (which counts tabs the same way), lines up.
 public struct DiagnosticFormatter: Sendable {
@@ -21,13 +23,12 @@ public struct DiagnosticFormatter: Sendable {
     public func format(_ diagnostic: Diagnostic) -> String {
         let label = diagnostic.severity.rawValue + ":"
         let paint = diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;35m"
-        var lines = [
-            "\(diagnostic.location): \(styled(label, paint)) \(styled(diagnostic.message, "\u{1B}[1m"))"
-        ]
-        if let source = diagnostic.sourceLine {
+        let place = diagnostic.location.map { "\($0): " } ?? ""
+        var lines = ["\(place)\(styled(label, paint)) \(styled(diagnostic.message, "\u{1B}[1m"))"]
+        if let source = diagnostic.sourceLine, let location = diagnostic.location {
             let expanded = SourceText.expandTabs(source)
             lines.append("    " + expanded)
-            let pad = String(repeating: " ", count: max(0, diagnostic.location.column - 1))
+            let pad = String(repeating: " ", count: max(0, location.column - 1))
             lines.append("    " + pad + styled("^", "\u{1B}[1;32m"))
         }
         for hint in diagnostic.hints {

@@ -45,7 +45,7 @@ struct LexedLine: Sendable {
     var tokens: [Token]
     /// Column where the line's text ends (before any comment), for "expected …" errors.
     var endColumn: Int
-    var problems: [(column: Int, message: String, hint: String?)]
+    var problems: [(column: Int, problem: ScriptProblem)]
 
     var isBlank: Bool { tokens.isEmpty && problems.isEmpty }
 }
@@ -71,7 +71,7 @@ enum Lexer {
         let indent: LexedLine.Indent =
             sawTab && sawSpace ? .mixed : sawTab ? .tabs : sawSpace ? .spaces : .none
         var tokens: [Token] = []
-        var problems: [(column: Int, message: String, hint: String?)] = []
+        var problems: [(column: Int, problem: ScriptProblem)] = []
         var endColumn = column
         scan: while index < characters.count {
             let character = characters[index]
@@ -88,7 +88,7 @@ enum Lexer {
                 tokens.append(Token(kind: .equals, text: "=", column: start, endColumn: column, offsets: startIndex..<index))
             case "\"", "\u{201C}", "\u{201D}":
                 if character != "\"" {
-                    problems.append((start, "use straight quotes (\") around text", nil))
+                    problems.append((start, .curlyQuotes))
                 }
                 advance()
                 var value = ""
@@ -102,7 +102,7 @@ enum Lexer {
                             value.append(characters[index])
                             advance()
                         } else {
-                            problems.append((escapeColumn, "unknown escape in text; only \\\" and \\\\ are allowed", nil))
+                            problems.append((escapeColumn, .unknownEscape))
                         }
                         continue
                     }
@@ -114,7 +114,7 @@ enum Lexer {
                     value.append(c)
                 }
                 if !closed {
-                    problems.append((start, "this text has no closing quote", "end the text with \""))
+                    problems.append((start, .unclosedText))
                 }
                 tokens.append(Token(kind: .string, text: value, column: start, endColumn: column, offsets: startIndex..<index))
             default:

@@ -4,12 +4,16 @@ import Foundation
 /// diagnostic and moves on to the next line.
 struct LineError: Error, Sendable {
     var column: Int
-    var message: String
-    var hints: [String] = []
+    var problem: ScriptProblem
+
+    init(column: Int, _ problem: ScriptProblem) {
+        self.column = column
+        self.problem = problem
+    }
 }
 
 /// Units a number may carry, by what it measures.
-enum Measure: Sendable {
+public enum Measure: Sendable, Equatable {
     case frequency, level, loudness, peak
 
     /// Unit (lowercased) → factor to the base unit.
@@ -76,37 +80,37 @@ struct LineCursor {
         return true
     }
 
-    mutating func expect(_ keyword: String, after what: String) throws(LineError) {
+    mutating func expect(_ keyword: String, after what: ScriptProblem.KeywordContext) throws(LineError) {
         guard accept(keyword) else {
-            throw LineError(column: column, message: "expected `\(keyword)` after \(what)")
+            throw LineError(column: column, .expectedKeyword(keyword, after: what))
         }
     }
 
     /// A name (clip, sound, bed): one word that is not a number.
-    mutating func name(for what: String) throws(LineError) -> (String, Spot) {
+    mutating func name(for what: ScriptProblem.Expected) throws(LineError) -> (String, Spot) {
         guard let token = peek else {
-            throw LineError(column: endColumn, message: "expected \(what)")
+            throw LineError(column: endColumn, .expected(what))
         }
         guard token.kind == .word else {
-            throw LineError(column: token.column, message: "expected \(what), found `\(token.text)`")
+            throw LineError(column: token.column, .expectedFound(what, found: token.text))
         }
         index += 1
         return (token.text, Spot(line: line, column: token.column))
     }
 
     /// A path: a quoted text or one word.
-    mutating func path(for what: String) throws(LineError) -> (String, Spot) {
+    mutating func path(for what: ScriptProblem.Expected) throws(LineError) -> (String, Spot) {
         guard let token = peek, token.kind == .word || token.kind == .string, !token.text.isEmpty else {
-            throw LineError(column: column, message: "expected \(what)")
+            throw LineError(column: column, .expected(what))
         }
         index += 1
         return (token.text, Spot(line: line, column: token.column))
     }
 
-    mutating func integer(for what: String) throws(LineError) -> (Int, Spot) {
-        guard let token = peek else { throw LineError(column: endColumn, message: "expected \(what)") }
+    mutating func integer(for what: ScriptProblem.Expected) throws(LineError) -> (Int, Spot) {
+        guard let token = peek else { throw LineError(column: endColumn, .expected(what)) }
         guard token.kind == .word, let value = Int(token.text), value >= 0 else {
-            throw LineError(column: token.column, message: "expected \(what) (a whole number), found `\(token.text)`")
+            throw LineError(column: token.column, .expectedWholeNumber(what, found: token.text))
         }
         index += 1
         return (value, Spot(line: line, column: token.column))
@@ -138,13 +142,11 @@ struct LineCursor {
     /// A number followed by a unit, in the same word (`432Hz`) or the next (`432 Hz`).
     mutating func measured(_ measure: Measure) throws(LineError) -> (Double, Spot) {
         guard let token = peek, token.kind == .word else {
-            throw LineError(column: column, message: "expected \(measure.noun), such as \(measure.example)")
+            throw LineError(column: column, .expected(.measure(measure)))
         }
         let spot = Spot(line: line, column: token.column)
         guard let (number, rest) = Self.leadingNumber(Substring(token.text)) else {
-            throw LineError(
-                column: token.column,
-                message: "expected \(measure.noun), such as \(measure.example), found `\(token.text)`")
+            throw LineError(column: token.column, .expectedFound(.measure(measure), found: token.text))
         }
         index += 1
         var unit = rest.lowercased()
@@ -155,26 +157,20 @@ struct LineCursor {
             index += 1
         }
         if unit.isEmpty, let following = peek, following.kind == .word, Self.isUnit(following.lowercased) {
-            throw LineError(
-                column: following.column,
-                message: "`\(following.text)` is not a unit of \(measure.noun.dropFirst(2)); write it like \(measure.example)")
+            throw LineError(column: following.column, .notAUnitOf(following.text, measure))
         }
         guard let factor = measure.units[unit] else {
-            let message =
-                unit.isEmpty
-                ? "`\(token.text)` needs a unit: \(measure.noun) is written like \(measure.example)"
-                : "`\(unit)` is not a unit of \(measure.noun.dropFirst(2)); write it like \(measure.example)"
-            throw LineError(column: token.column, message: message)
+            throw LineError(column: token.column, unit.isEmpty ? .measureNeedsUnit(token.text, measure) : .notAUnitOf(unit, measure))
         }
         return (number * factor, spot)
     }
 
     /// A plain number (pan), with no unit.
-    mutating func plain(for what: String) throws(LineError) -> (Double, Spot) {
+    mutating func plain(for what: ScriptProblem.Expected) throws(LineError) -> (Double, Spot) {
         guard let token = peek, token.kind == .word,
             let (number, rest) = Self.leadingNumber(Substring(token.text)), rest.isEmpty
         else {
-            throw LineError(column: column, message: "expected \(what)")
+            throw LineError(column: column, .expected(what))
         }
         index += 1
         return (number, Spot(line: line, column: token.column))
@@ -187,7 +183,7 @@ struct LineCursor {
         guard peek?.kind == .arrow else { return value }
         index += 1
         let (end, endSpot) = try read(&self)
-        try expect("over", after: "a glide (`-> VALUE over DURATION`)")
+        try expect("over", after: .glide)
         value.end = end
         value.endSpot = endSpot
         value.over = try duration().seconds
@@ -219,11 +215,11 @@ struct LineCursor {
     /// A duration such as `250ms`, `1.5s`, `1m30s`, `1h5m` or `4 s`.
     mutating func duration() throws(LineError) -> DurationValue {
         guard let token = peek, token.kind == .word else {
-            throw LineError(column: column, message: "expected a duration, such as 4s or 1m30s")
+            throw LineError(column: column, .expected(.duration))
         }
         let spot = Spot(line: line, column: token.column)
         if token.text.hasPrefix("-") {
-            throw LineError(column: token.column, message: "a duration cannot be negative")
+            throw LineError(column: token.column, .negativeDuration)
         }
         index += 1
         var text = Substring(token.text)
@@ -234,9 +230,7 @@ struct LineCursor {
             guard let lead = text.first, lead.isASCII, lead.isNumber || lead == ".",
                 let (number, rest) = Self.leadingNumber(text)
             else {
-                throw LineError(
-                    column: token.column, message: "`\(token.text)` is not a duration",
-                    hints: ["write durations like 250ms, 4s, 1.5s, 3m, 1m30s or 1h5m"])
+                throw LineError(column: token.column, .notADuration(token.text))
             }
             var unitEnd = rest.startIndex
             while unitEnd < rest.endIndex, rest[unitEnd].isLetter { unitEnd = rest.index(after: unitEnd) }
@@ -251,19 +245,16 @@ struct LineCursor {
             guard let factor = Self.durationUnits[unit] else {
                 // `4 sec`, `2 minutes`, `1hr`: name the short unit meant.
                 let written = unit.isEmpty && text.isEmpty && pieces == 0 ? (peek.map { $0.kind == .word ? $0.lowercased : "" } ?? "") : unit
-                let meant = Self.spelledUnits[written].map { "did you mean `\(numeral)\($0)`?" }
+                let meant = Self.spelledUnits[written].map { numeral + $0 }
                 throw LineError(
                     column: token.column,
-                    message: unit.isEmpty
-                        ? "`\(token.text)` needs a unit, such as \(token.text)s"
-                        : "`\(unit)` is not a unit of time",
-                    hints: (meant.map { [$0] } ?? []) + ["write durations like 250ms, 4s, 1.5s, 3m, 1m30s or 1h5m"])
+                    unit.isEmpty ? .durationNeedsUnit(token.text, suggestion: meant) : .notAUnitOfTime(unit, suggestion: meant))
             }
             total += number * factor
             pieces += 1
         }
         guard total <= longestTrackSeconds else {
-            throw LineError(column: token.column, message: "`\(token.text)` is longer than the 12 h limit on a track")
+            throw LineError(column: token.column, .durationTooLong(token.text))
         }
         return DurationValue(seconds: total, spot: spot)
     }
@@ -277,12 +268,10 @@ struct LineCursor {
     /// A time on the track: `m:ss` or `h:mm:ss`, optional fraction.
     mutating func time() throws(LineError) -> DurationValue {
         guard let token = peek, token.kind == .word, Self.looksLikeTime(token.text) else {
-            throw LineError(column: column, message: "expected a time on the track, such as 5:00 or 1:02:03")
+            throw LineError(column: column, .expected(.trackTime))
         }
         index += 1
-        let invalid = LineError(
-            column: token.column, message: "`\(token.text)` is not a time on the track",
-            hints: ["write m:ss or h:mm:ss, such as 5:00, 12:30 or 1:02:03.5"])
+        let invalid = LineError(column: token.column, .notATrackTime(token.text))
         let parts = token.text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2 || parts.count == 3 else { throw invalid }
         var seconds = 0.0
@@ -293,15 +282,13 @@ struct LineCursor {
             if position > 0 {
                 let whole = part.split(separator: ".", omittingEmptySubsequences: false)[0]
                 guard whole.count == 2, value < 60 else {
-                    throw LineError(
-                        column: token.column, message: "`\(token.text)` is not a time on the track",
-                        hints: ["minutes and seconds after a colon are two digits below 60, such as 5:07"])
+                    throw LineError(column: token.column, .trackTimeBadDigits(token.text))
                 }
             }
             seconds = seconds * 60 + value
         }
         guard seconds <= longestTrackSeconds else {
-            throw LineError(column: token.column, message: "`\(token.text)` is past the 12 h limit on a track")
+            throw LineError(column: token.column, .trackTimeTooLate(token.text))
         }
         return DurationValue(seconds: seconds, spot: Spot(line: line, column: token.column))
     }

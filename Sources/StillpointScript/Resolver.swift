@@ -62,23 +62,20 @@ final class Resolver {
 
     // MARK: Diagnostics
 
-    func report(
-        _ severity: Diagnostic.Severity, _ context: FileContext, _ spot: Spot, _ message: String,
-        hints: [String] = []
-    ) {
+    func report(_ context: FileContext, _ spot: Spot, _ problem: ScriptProblem) {
         add(Diagnostic(
-            severity, at: context.location(spot), message, hints: hints, notes: context.notes,
-            sourceLine: context.syntax.source.line(spot.line)))
+            at: context.location(spot), problem, notes: context.notes, sourceLine: context.syntax.source.line(spot.line)))
     }
 
     /// Adds a diagnostic once: a line inside `repeat` reports its problem once.
     /// One made from a location only (an event's) gets its line and include
     /// chain here.
     func add(_ diagnostic: Diagnostic) {
-        guard reported.insert("\(diagnostic.location)|\(diagnostic.message)").inserted else { return }
+        guard reported.insert("\(diagnostic.location.map(String.init(describing:)) ?? "")|\(diagnostic.message)").inserted
+        else { return }
         var diagnostic = diagnostic
-        let file = diagnostic.location.file
-        if diagnostic.sourceLine == nil { diagnostic.sourceLine = sources[file]?.line(diagnostic.location.line) }
+        let file = diagnostic.location?.file ?? ""
+        if diagnostic.sourceLine == nil, let line = diagnostic.location?.line { diagnostic.sourceLine = sources[file]?.line(line) }
         if diagnostic.notes.isEmpty { diagnostic.notes = notesByFile[file] ?? [] }
         diagnostics.append(diagnostic)
     }
@@ -113,8 +110,7 @@ final class Resolver {
             if case .setting(let setting) = statement {
                 applySetting(setting, context)
             } else {
-                report(.error, context, spot(of: statement), "`library.defaults` holds only settings",
-                       hints: ["put sounds and cues in a `.session` file"])
+                report(context, spot(of: statement), .defaultsHoldOnlySettings)
             }
         }
     }
@@ -122,19 +118,17 @@ final class Resolver {
     private func applySetting(_ setting: SettingSyntax, _ context: FileContext) {
         let name = setting.name.lowercased()
         if let line = settingsSeen[context.syntax.url]?[name] {
-            report(.error, context, setting.spot, "`\(name)` is already set on line \(line)",
-                   hints: ["each setting may appear once"])
+            report(context, setting.spot, .settingTwice(name, line: line))
             return
         }
         if settingNames.contains(name) { settingsSeen[context.syntax.url, default: [:]][name] = setting.spot.line }
         do throws(LineError) {
             try settings.apply(setting, folder: context.folder) { context.location($0) }
             if name == "clips", let clips = settings.clips, !files.isInsideRoot(clips) {
-                report(.error, context, setting.valueSpot, "the clips folder is outside the library's root",
-                       hints: ["the library's root is \(files.root.path)"])
+                report(context, setting.valueSpot, .clipsFolderOutsideRoot(root: files.root.path))
             }
         } catch {
-            report(.error, context, Spot(line: setting.spot.line, column: error.column), error.message, hints: error.hints)
+            report(context, Spot(line: setting.spot.line, column: error.column), error.problem)
         }
     }
 
@@ -146,11 +140,9 @@ final class Resolver {
             switch statement {
             case .setting(let setting):
                 if !context.isMain {
-                    report(.error, context, setting.spot, "an included file holds no settings",
-                           hints: ["move `\(setting.name):` to the main script or to `library.defaults`"])
+                    report(context, setting.spot, .settingInIncludedFile(setting.name))
                 } else if !headerOpen || inRepeat {
-                    report(.error, context, setting.spot, "settings go at the top, before the first cue",
-                           hints: ["move `\(setting.name):` above the first cue"])
+                    report(context, setting.spot, .settingAfterCue(setting.name))
                 } else {
                     applySetting(setting, context)
                 }
@@ -165,8 +157,7 @@ final class Resolver {
                 var visiting = Set(context.chain)
                 let total = Self.saturatingMultiply(count, expandedCues(body, in: context.syntax, &visiting))
                 if cueCount + total > Self.maximumCues {
-                    report(.error, context, spot, "this `repeat` makes more than 1,000,000 cues, the limit after expansion",
-                           hints: ["repeat fewer times, or split the session"])
+                    report(context, spot, .tooManyCues(limit: Self.maximumCues))
                     continue
                 }
                 for _ in 0..<count { run(body, context, inRepeat: true) }
@@ -179,11 +170,11 @@ final class Resolver {
             case .end(let value, let relative, let spot):
                 closeHeader()
                 if !context.isMain {
-                    report(.error, context, spot, "`end` belongs in the main script, not in an included file")
+                    report(context, spot, .endInIncludedFile)
                 } else if inRepeat {
-                    report(.error, context, spot, "`end` cannot be inside a `repeat`")
+                    report(context, spot, .endInRepeat)
                 } else if let earlier = endMark {
-                    report(.error, context, spot, "the end is already set on line \(earlier.location.line)")
+                    report(context, spot, .endTwice(line: earlier.location.line))
                 } else {
                     endMark = (value, relative, context.location(spot), context)
                 }
@@ -209,19 +200,15 @@ final class Resolver {
         let output = settings.output
         settings.output.bits = settings.bits ?? (output.format == .wav ? .int24 : .int16)
         if settings.bits == .float32, output.format != .wav, let location = settings.bitsLocation {
-            add(Diagnostic(.error, at: location, "`bits: 32f` is for wav only; \(output.format.rawValue) files are 16 or 24 bits"))
+            add(Diagnostic(at: location, .floatBitsNotWav(format: output.format.rawValue)))
         }
         if output.format == .opus, ![8000, 12000, 16000, 24000, 48000].contains(output.rate) {
             let location = settings.rateLocation ?? SourceLocation(file: "", line: 1, column: 1)
-            add(Diagnostic(
-                .error, at: location, "opus cannot be written at \(output.rate) samples a second",
-                hints: ["opus rates: 8000, 12000, 16000, 24000, 48000"]))
+            add(Diagnostic(at: location, .opusRate(output.rate)))
         }
         if output.format == .mp3, ![8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100, 48000].contains(output.rate) {
             let location = settings.rateLocation ?? SourceLocation(file: "", line: 1, column: 1)
-            add(Diagnostic(
-                .error, at: location, "mp3 cannot be written at \(output.rate) samples a second",
-                hints: ["mp3 rates: 32000, 44100, 48000 (and 8000 to 24000)"]))
+            add(Diagnostic(at: location, .mp3Rate(output.rate)))
         }
     }
 
@@ -263,16 +250,15 @@ final class Resolver {
         let display = displayPath(path, from: context.syntax.source.path)
         if let start = context.chain.firstIndex(of: url) {
             let names = (context.chain[start...].map { parsed[$0]?.file.source.path ?? $0.path }) + [display]
-            report(.error, context, spot, "these files include each other: " + names.joined(separator: " → "),
-                   hints: ["remove one of the `include` lines"])
+            report(context, spot, .includeCycle(names))
             return
         }
         guard context.chain.count < Self.maximumIncludeDepth else {
-            report(.error, context, spot, "includes nest more than 32 files deep, the limit")
+            report(context, spot, .includesTooDeep(limit: Self.maximumIncludeDepth))
             return
         }
         guard let file = parse(url, displayPath: display) else {
-            report(.error, context, spot, "cannot read `\(path)`")
+            report(context, spot, .cannotReadInclude(path))
             return
         }
         let note = DiagnosticNote(location: context.location(spot), message: "included from here")
@@ -284,23 +270,18 @@ final class Resolver {
     func reportFileProblem(_ problem: LibraryFiles.Problem, written: String, _ context: FileContext, _ spot: Spot) {
         switch problem {
         case .outsideRoot:
-            report(.error, context, spot, "`\(written)` is outside the library's root",
-                   hints: ["files are read only inside \(files.root.path)"])
+            report(context, spot, .outsideRoot(written, root: files.root.path))
         case .missing(let url, let suggestion):
-            var hints = suggestion.map { ["did you mean `\($0)`?"] } ?? []
-            hints.append("looked for \(url.path) (paths are relative to the folder of the file they are written in)")
-            report(.error, context, spot, "no file `\(written)`", hints: hints)
+            report(context, spot, .noFile(written, searched: url.path, suggestion: suggestion))
         case .unreadable(_, let reason):
-            report(.error, context, spot, "cannot read `\(written)`: \(reason)")
+            report(context, spot, .unreadableFile(written, reason: reason))
         }
     }
 
     private func define(_ sound: SoundSyntax, _ context: FileContext) {
         if let existing = sounds[sound.name] {
             guard existing.context.syntax.url != context.syntax.url || existing.sound.spot != sound.spot else { return }
-            report(.error, context, sound.spot,
-                   "the sound `\(sound.name)` is already defined at \(existing.context.location(existing.sound.spot))",
-                   hints: ["give this sound another name"])
+            report(context, sound.spot, .soundDefinedTwice(sound.name, at: existing.context.location(existing.sound.spot)))
             return
         }
         sounds[sound.name] = (sound, context)

@@ -75,8 +75,7 @@ extension Resolver {
         case .stop(let name, let nameSpot):
             guard let index = runningBeds[name] else {
                 let guess = didYouMean(name, among: runningBeds.keys.sorted())
-                report(.error, context, nameSpot, "no bed named `\(name)` is running here",
-                       hints: guess.map { ["did you mean `\($0)`?"] } ?? ["start it with `bed \(name) = …` before this line"])
+                report(context, nameSpot, .bedNotRunning(name, suggestion: guess))
                 return
             }
             guard var bed = placed[index].bed else { return }
@@ -117,8 +116,7 @@ extension Resolver {
         case .found(let url):
             record(clip, text, location, url)
             guard files.isInsideRoot(url) else {
-                report(.error, context, spot, "the recording for `\(clip)` is outside the library's root",
-                       hints: ["\(url.path) leads outside \(files.root.path)"])
+                report(context, spot, .recordingOutsideRoot(clip, path: url.path, root: files.root.path))
                 return
             }
             guard let measured = clipLength(url, options, context, spot) else { return }
@@ -126,27 +124,18 @@ extension Resolver {
             length = measured
         case .ambiguous(let urls):
             record(clip, text, location, nil)
-            report(.error, context, spot,
-                   "more than one recording is named `\(clip)`: " + urls.map(\.lastPathComponent).joined(separator: ", "),
-                   hints: ["keep one of them, or rename the others"])
+            report(context, spot, .ambiguousRecording(clip, files: urls.map(\.lastPathComponent)))
             return
         case .missing(let suggestion):
             record(clip, text, location, nil)
             guard self.options.draft else {
-                var hints = suggestion.map { ["did you mean `\($0)`?"] } ?? []
-                hints.append("looked in \(folder.path) for \(clip)." + clipExtensions.joined(separator: ", ."))
                 // A phone's .m4a (or any other kind) of the right name is not read:
                 // say so, rather than leave the practitioner wondering why.
                 let unread = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter {
                     ($0 as NSString).deletingPathExtension == clip
                         && !clipExtensions.contains(($0 as NSString).pathExtension.lowercased())
                 }
-                for name in unread.sorted() {
-                    hints.append("\(name) is there, but Stillpoint cannot read that kind of file; convert it, "
-                        + "e.g. `ffmpeg -i \(name) \(clip).flac`")
-                }
-                hints.append("record it, or render a draft with --draft")
-                report(.error, context, spot, "no recording for the clip `\(clip)`", hints: hints)
+                report(context, spot, .noRecording(clip, folder: folder.path, suggestion: suggestion, unreadable: unread.sorted()))
                 return
             }
             let words = (text ?? "").split(whereSeparator: { $0.isWhitespace }).count
@@ -168,15 +157,12 @@ extension Resolver {
             let from = Int64(((options.from?.seconds ?? 0) * sourceRate).rounded())
             let to = options.to.map { Int64(($0.seconds * sourceRate).rounded()) } ?? info.frames
             if to > info.frames, let written = options.to {
-                report(.error, context, written.spot,
-                       "`to` is past the end of \(url.lastPathComponent), which lasts \(TimeFormat.exact.string(info.seconds))")
+                report(context, written.spot, .toPastEnd(file: url.lastPathComponent, seconds: info.seconds))
                 return nil
             }
             guard from < to else {
-                report(.error, context, options.from?.spot ?? spot,
-                       options.to == nil
-                           ? "`from` is past the end of \(url.lastPathComponent), which lasts \(TimeFormat.exact.string(info.seconds))"
-                           : "`from` must come before `to`")
+                report(context, options.from?.spot ?? spot,
+                       options.to == nil ? .fromPastEnd(file: url.lastPathComponent, seconds: info.seconds) : .fromAfterTo)
                 return nil
             }
             var range = from..<to
@@ -213,10 +199,7 @@ extension Resolver {
         } else if let natural = sound.natural {
             length = natural
         } else {
-            report(.error, context, cue.spot,
-                   sound.isFile ? "a looping file needs `for DURATION` to know when to stop"
-                       : "this sound never ends by itself: add `for DURATION`",
-                   hints: ["such as `\(kind.rawValue) … for 30s`"])
+            report(context, cue.spot, .neverEnds(isFile: sound.isFile, keyword: kind.rawValue))
             return
         }
         append(Event(
@@ -231,9 +214,7 @@ extension Resolver {
         _ location: SourceLocation
     ) {
         if let name, let running = runningBeds[name] {
-            report(.error, context, nameSpot ?? cue.spot,
-                   "the bed `\(name)` is already running (started at \(placed[running].event.location))",
-                   hints: ["stop it first with `stop \(name)`, or give this bed another name"])
+            report(context, nameSpot ?? cue.spot, .bedAlreadyRunning(name, startedAt: placed[running].event.location))
             return
         }
         guard let sound = resolve(generator, cue.options, context, at: cue.spot) else { return }

@@ -6,12 +6,10 @@ extension Resolver {
     func finish(script: String, scriptURL: URL) -> Timeline? {
         closeHeader()
         for pending in pendingChapters {
-            report(.error, pending.context, pending.spot, "a chapter needs a cue after it",
-                   hints: ["a chapter starts at the next cue; put `chapter` on the line before that cue"])
+            report(pending.context, pending.spot, .chapterNeedsCue)
         }
         for (name, definition) in sounds.sorted(by: { $0.key < $1.key }) where !usedSounds.contains(name) {
-            report(.warning, definition.context, definition.sound.spot, "the sound `\(name)` is never used",
-                   hints: ["play it with `play \(name)` or `bed \(name)`, or remove it"])
+            report(definition.context, definition.sound.spot, .soundNeverUsed(name))
         }
         let contentEnd = placed.lazy.filter { $0.event.kind != .bed }.map(\.event.end).max() ?? 0
         let length: Int64
@@ -22,11 +20,11 @@ extension Resolver {
         }
         let limit = frames(longestTrackSeconds)
         if length > limit {
-            let message = "the track would last \(TimeFormat.exact.string(Double(length) / Double(rate))), past the 12 h limit"
+            let problem = ScriptProblem.trackTooLong(seconds: Double(length) / Double(rate))
             if let end = endMark {
-                report(.error, end.context, end.value.spot, message)
+                report(end.context, end.value.spot, problem)
             } else if let last = placed.filter({ $0.event.kind != .bed }).max(by: { $0.event.end < $1.event.end }) {
-                add(Diagnostic(.error, at: last.event.location, message))
+                add(Diagnostic(at: last.event.location, problem))
             }
         }
         var events: [PlacedEvent] = []
@@ -34,10 +32,7 @@ extension Resolver {
             if item.bed != nil {
                 guard finishBed(&item, length: length) else { continue }
             } else if item.event.end > length, let end = endMark, !end.relative {
-                add(Diagnostic(
-                    .warning, at: item.event.location,
-                    "this sound runs past the end at \(TimeFormat.exact.string(end.value.seconds)); it is faded out there",
-                    hints: ["move `end` later, or the cue earlier"]))
+                add(Diagnostic(at: item.event.location, .runsPastEnd(endSeconds: end.value.seconds)))
                 guard item.event.start < length else { continue }
                 item.event.end = length
                 if item.event.kind != .pause { item.event.mix.fadeOut = max(item.event.mix.fadeOut, frames(1)) }
@@ -61,7 +56,7 @@ extension Resolver {
         guard let bed = item.bed else { return true }
         let start = item.event.start
         guard start < length else {
-            add(Diagnostic(.warning, at: item.event.location, "this bed starts after the end of the track and is left out"))
+            add(Diagnostic(at: item.event.location, .bedAfterEnd))
             return false
         }
         var end = length
@@ -98,9 +93,7 @@ extension Resolver {
             if let previous = latest, event.start < previous.end {
                 let overlap = Double(min(previous.end, event.end) - event.start) / Double(rate)
                 add(Diagnostic(
-                    .warning, at: event.location,
-                    "this voice clip overlaps `\(previous.name ?? "")` (\(previous.location)) by \(TimeFormat.exact.string(overlap))",
-                    hints: ["move it later, or shorten the one before"]))
+                    at: event.location, .voiceOverlap(with: previous.name ?? "", at: previous.location, seconds: overlap)))
             }
             if event.end > latest?.end ?? Int64.min { latest = event }
         }

@@ -13,9 +13,7 @@ extension Resolver {
         case .sound(let name, let spot):
             guard let definition = sounds[name] else {
                 let guess = didYouMean(name, among: sounds.keys.sorted())
-                var hints = guess.map { ["did you mean `\($0)`?"] } ?? []
-                if !(name.contains(".")) { hints.append("define it above this line with `sound \(name) = …`") }
-                report(.error, context, spot, "unknown sound `\(name)`", hints: hints)
+                report(context, spot, .unknownSound(name, suggestion: guess))
                 return nil
             }
             usedSounds.insert(name)
@@ -46,7 +44,7 @@ extension Resolver {
             resolved.generator = .file(url, loop: resolved.options.loop)
             if resolved.options.loop { resolved.natural = nil }
         } else if resolved.options.loop {
-            report(.error, context, cueSpot, "`loop` is for files; other generators run until they are stopped")
+            report(context, cueSpot, .loopNotForGenerators)
             return nil
         }
         return resolved
@@ -56,48 +54,46 @@ extension Resolver {
     private func synthesised(_ generator: GeneratorSyntax, _ context: FileContext) -> (Generator, Int64?)? {
         switch generator {
         case .sine(let frequency):
-            return frequencyParam(frequency, context, "the frequency").map { (.sine(frequency: $0), nil) }
+            return frequencyParam(frequency, context, .frequency).map { (.sine(frequency: $0), nil) }
         case .binaural(let frequency, let beat):
             guard settings.output.channels == 2 else {
-                report(.error, context, frequency.spot, "binaural needs two ears, but `channels` is 1",
-                       hints: ["set `channels: 2`, or use `isochronic`"])
+                report(context, frequency.spot, .binauralNeedsStereo)
                 return nil
             }
-            guard let carrier = frequencyParam(frequency, context, "the frequency"),
-                let beatParam = frequencyParam(beat, context, "the beat"),
+            guard let carrier = frequencyParam(frequency, context, .frequency),
+                let beatParam = frequencyParam(beat, context, .beat),
                 earsInRange(frequency, beat, context)
             else { return nil }
             return (.binaural(frequency: carrier, beat: beatParam), nil)
         case .isochronic(let frequency, let pulse):
-            guard let carrier = frequencyParam(frequency, context, "the frequency"),
-                let pulseParam = frequencyParam(pulse, context, "the pulse rate")
+            guard let carrier = frequencyParam(frequency, context, .frequency),
+                let pulseParam = frequencyParam(pulse, context, .pulse)
             else { return nil }
             return (.isochronic(frequency: carrier, pulse: pulseParam), nil)
         case .noise(let colour):
             return (.noise(colour), nil)
         case .bell(let frequency, let decay):
-            guard let param = frequencyParam(frequency, context, "the frequency") else { return nil }
+            guard let param = frequencyParam(frequency, context, .frequency) else { return nil }
             let highest = max(frequency.start, frequency.end)
             if highest * 2.76 >= nyquist || highest * 5.40 >= nyquist {
-                report(.warning, context, frequency.spot,
-                       "some partials of this bell are above \(format(nyquist)) Hz (half the rate) and are left out",
-                       hints: ["a bell's partials are at 1, 2.76 and 5.40 times its frequency"])
+                report(context, frequency.spot, .bellPartialsAboveNyquist(nyquist: nyquist))
             }
             let seconds = decay?.seconds ?? Self.defaultBellDecay
             return (.bell(frequency: param, decay: seconds), frames(seconds))
         case .drone(let frequency):
-            return frequencyParam(frequency, context, "the frequency").map { (.drone(frequency: $0), nil) }
+            return frequencyParam(frequency, context, .frequency).map { (.drone(frequency: $0), nil) }
         case .file, .sound:
             return nil
         }
     }
 
     /// A frequency that must stay above 0 and below half the rate, at both ends of its glide.
-    private func frequencyParam(_ value: GlideValue, _ context: FileContext, _ what: String) -> Param? {
+    private func frequencyParam(
+        _ value: GlideValue, _ context: FileContext, _ what: ScriptProblem.FrequencyRole
+    ) -> Param? {
         var valid = true
         for (hertz, spot) in [(value.start, value.spot), (value.end, value.endSpot)] where !(hertz > 0 && hertz < nyquist) {
-            report(.error, context, spot,
-                   "\(what) must be above 0 Hz and below \(format(nyquist)) Hz (half the rate), found \(format(hertz)) Hz")
+            report(context, spot, .frequencyOutOfRange(what, nyquist: nyquist, found: hertz))
             valid = false
         }
         return valid ? param(value) : nil
@@ -115,13 +111,11 @@ extension Resolver {
             let carrier = time == 0 ? frequency.start : at(frequency, time)
             let spread = (time == 0 ? beat.start : at(beat, time)) / 2
             if carrier - spread <= 0 {
-                report(.error, context, frequency.spot,
-                       "the left ear's frequency (frequency − beat/2) falls to \(format(carrier - spread)) Hz; it must stay above 0 Hz")
+                report(context, frequency.spot, .leftEarTooLow(carrier - spread))
                 return false
             }
             if carrier + spread >= nyquist {
-                report(.error, context, frequency.spot,
-                       "the right ear's frequency (frequency + beat/2) reaches \(format(carrier + spread)) Hz; it must stay below \(format(nyquist)) Hz (half the rate)")
+                report(context, frequency.spot, .rightEarTooHigh(carrier + spread, nyquist: nyquist))
                 return false
             }
         }

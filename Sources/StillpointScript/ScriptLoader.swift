@@ -52,15 +52,13 @@ public struct ScriptLoader: Sendable {
         }
         guard files.isInsideRoot(scriptURL) else {
             resolver.add(Diagnostic(
-                .error, at: SourceLocation(file: display, line: 1, column: 1),
-                "the script is outside the library's root", hints: ["the library's root is \(files.root.path)"]))
+                at: SourceLocation(file: display, line: 1, column: 1), .scriptOutsideRoot(root: files.root.path)))
             return finish(nil)
         }
         guard let main = resolver.parse(scriptURL, displayPath: display) else {
             resolver.add(Diagnostic(
-                .error, at: SourceLocation(file: display, line: 1, column: 1),
-                FileManager.default.fileExists(atPath: scriptURL.path) ? "cannot read the script" : "no such script",
-                hints: ["check the spelling, and the folder you are in"]))
+                at: SourceLocation(file: display, line: 1, column: 1),
+                FileManager.default.fileExists(atPath: scriptURL.path) ? .cannotReadScript : .noSuchScript))
             return finish(nil)
         }
         resolver.run(main.statements, FileContext(syntax: main, notes: [], isMain: true, chain: [scriptURL]))
@@ -87,11 +85,13 @@ public struct ScriptLoader: Sendable {
     /// Files in order of first appearance, then by line and column.
     private static func ordered(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         var fileOrder: [String: Int] = [:]
-        for diagnostic in diagnostics where fileOrder[diagnostic.location.file] == nil {
-            fileOrder[diagnostic.location.file] = fileOrder.count
+        for diagnostic in diagnostics {
+            let file = diagnostic.location?.file ?? ""
+            if fileOrder[file] == nil { fileOrder[file] = fileOrder.count }
         }
+        let nowhere = SourceLocation(file: "", line: 0, column: 0)
         return diagnostics.enumerated().sorted { a, b in
-            let (x, y) = (a.element.location, b.element.location)
+            let (x, y) = (a.element.location ?? nowhere, b.element.location ?? nowhere)
             return (fileOrder[x.file] ?? 0, x.line, x.column, a.offset) < (fileOrder[y.file] ?? 0, y.line, y.column, b.offset)
         }.map(\.element)
     }

@@ -24,7 +24,7 @@ struct SettingsState {
         var cursor = LineCursor(setting.value, endColumn: setting.valueSpot.column, line: setting.spot.line)
         let name = setting.name.lowercased()
         guard !setting.raw.isEmpty else {
-            throw LineError(column: setting.valueSpot.column, message: "`\(name):` needs a value")
+            throw LineError(column: setting.valueSpot.column, .settingNeedsValue(name))
         }
         func word(_ allowed: [String]) throws(LineError) -> String {
             let value = setting.raw.lowercased()
@@ -32,8 +32,7 @@ struct SettingsState {
                 let guess = didYouMean(setting.raw, among: allowed)
                 throw LineError(
                     column: setting.valueSpot.column,
-                    message: "`\(name)` is one of " + allowed.map { "`\($0)`" }.joined(separator: ", ") + ", found `\(setting.raw)`",
-                    hints: guess.map { ["did you mean `\($0)`?"] } ?? [])
+                    .notOneOf(setting: name, allowed: allowed, found: setting.raw, suggestion: guess))
             }
             return value
         }
@@ -49,15 +48,15 @@ struct SettingsState {
             bits = SampleDepth(rawValue: try word(["16", "24", "32f"]))
             bitsLocation = location(setting.valueSpot)
         case "quality":
-            let (quality, _) = try cursor.plain(for: "a quality from 0 to 1, such as 0.7")
+            let (quality, _) = try cursor.plain(for: .quality)
             guard (0...1).contains(quality) else {
-                throw LineError(column: setting.valueSpot.column, message: "`quality` is from 0 to 1, found \(format(quality))")
+                throw LineError(column: setting.valueSpot.column, .qualityOutOfRange(quality))
             }
             output.quality = quality
         case "rate":
-            let (rate, _) = try cursor.integer(for: "a sample rate, such as 48000")
+            let (rate, _) = try cursor.integer(for: .sampleRate)
             guard (8000...384_000).contains(rate) else {
-                throw LineError(column: setting.valueSpot.column, message: "`rate` is from 8000 to 384000 samples a second, found \(rate)")
+                throw LineError(column: setting.valueSpot.column, .rateOutOfRange(rate))
             }
             output.rate = rate
             rateLocation = location(setting.valueSpot)
@@ -71,15 +70,13 @@ struct SettingsState {
         case "peak":
             let (peak, _) = try cursor.measured(.peak)
             guard peak <= 0 else {
-                throw LineError(column: setting.valueSpot.column, message: "`peak` is a ceiling at or below 0 dBTP, found \(format(peak)) dBTP")
+                throw LineError(column: setting.valueSpot.column, .peakAboveZero(peak))
             }
             output.peak = peak
         case "duck":
             let (duck, _) = try cursor.measured(.level)
             guard duck <= 0 else {
-                throw LineError(
-                    column: setting.valueSpot.column, message: "`duck` is how far sounds dip, so it cannot be positive",
-                    hints: ["write it like `duck: -8 dB`"])
+                throw LineError(column: setting.valueSpot.column, .duckPositive)
             }
             output.duck = duck
         case "clips":
@@ -89,17 +86,15 @@ struct SettingsState {
             tail = try cursor.duration().seconds
         case "seed":
             guard let seed = UInt64(setting.raw) else {
-                throw LineError(column: setting.valueSpot.column, message: "`seed` is a whole number, such as 1, found `\(setting.raw)`")
+                throw LineError(column: setting.valueSpot.column, .seedNotWhole(setting.raw))
             }
             output.seed = seed
         default:
             let guess = didYouMean(setting.name, among: settingNames)
-            throw LineError(
-                column: setting.spot.column, message: "unknown setting `\(setting.name)`",
-                hints: guess.map { ["did you mean `\($0):`?"] } ?? ["settings: " + settingNames.joined(separator: ", ")])
+            throw LineError(column: setting.spot.column, .unknownSetting(setting.name, suggestion: guess))
         }
         if ["quality", "rate", "loudness", "voice-level", "peak", "duck", "tail"].contains(name), let extra = cursor.peek {
-            throw LineError(column: extra.column, message: "unexpected `\(extra.text)` at the end of the line")
+            throw LineError(column: extra.column, .unexpectedAtEnd(extra.text))
         }
     }
 
@@ -110,7 +105,7 @@ struct SettingsState {
         }
         let (value, _) = try cursor.measured(.loudness)
         guard (-70...0).contains(value) else {
-            throw LineError(column: setting.valueSpot.column, message: "`\(setting.name)` is from -70 to 0 LUFS, found \(format(value)) LUFS")
+            throw LineError(column: setting.valueSpot.column, .loudnessOutOfRange(setting: setting.name, value))
         }
         return value
     }

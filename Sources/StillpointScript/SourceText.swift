@@ -31,9 +31,7 @@ struct SourceText: Sendable {
                 let prefix = String(decoding: raw[raw.startIndex..<bad], as: UTF8.self)
                 let column = Self.column(after: prefix)
                 problems.append(Diagnostic(
-                    .error, at: SourceLocation(file: path, line: lineNumber, column: column),
-                    "this line is not valid UTF-8 text",
-                    hints: ["save the file as UTF-8 in your editor"], sourceLine: text))
+                    at: SourceLocation(file: path, line: lineNumber, column: column), .notUTF8, sourceLine: text))
             }
             lines.append(text)
         }

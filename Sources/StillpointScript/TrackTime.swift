@@ -12,15 +12,22 @@ public func trackTime(_ text: String) -> Result<Double, TrackTimeError> {
         let value = LineCursor.looksLikeTime(line.tokens[0].text) ? try cursor.time() : try cursor.duration()
         return cursor.atEnd ? .success(value.seconds) : .failure(TrackTimeError(text: text))
     } catch {
-        return .failure(TrackTimeError(text: text, reason: error.message))
+        return .failure(TrackTimeError(text: text, problem: error.problem))
     }
 }
 
+/// Why a command-line time was not read: the script problem the same text would
+/// have in a script, worded by it, and how to write a time.
 public struct TrackTimeError: Error, Sendable, CustomStringConvertible {
     public var text: String
-    public var reason: String?
+    public var problem: ScriptProblem
+
+    public init(text: String, problem: ScriptProblem? = nil) {
+        self.text = text
+        self.problem = problem ?? .notATrackTime(text)
+    }
 
     public var description: String {
-        (reason ?? "`\(text)` is not a time on the track") + "; write m:ss, h:mm:ss or a duration such as 90s or 1m30s"
+        problem.message + "; write m:ss, h:mm:ss or a duration such as 90s or 1m30s"
     }
 }

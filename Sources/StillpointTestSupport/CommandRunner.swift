@@ -28,13 +28,33 @@ public final class RunningCommand: @unchecked Sendable {
     private let outputs: (stdout: URL, stderr: URL)
     private let ended: Task<Void, Never>
 
-    init(process: Process, outputs: (stdout: URL, stderr: URL)) throws {
+    private init(process: Process, outputs: (stdout: URL, stderr: URL)) throws {
         self.process = process
         self.outputs = outputs
         let (stream, continuation) = AsyncStream<Void>.makeStream()
         process.terminationHandler = { _ in continuation.finish() }
         ended = Task { for await _ in stream {} }
         try process.run()
+    }
+
+    /// Starts `executable arguments…` in `folder` with no input and its output
+    /// captured to files, so a command that prints a lot never blocks on a full pipe.
+    static func launch(_ executable: URL, _ arguments: [String], in folder: URL,
+                       environment: [String: String]) throws -> RunningCommand {
+        let capture = try AudioFixtures.temporaryFolder("stillpoint-output")
+        let outputs = (stdout: capture.appendingPathComponent("stdout"), stderr: capture.appendingPathComponent("stderr"))
+        for file in [outputs.stdout, outputs.stderr] {
+            _ = FileManager.default.createFile(atPath: file.path, contents: nil)
+        }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        process.environment = environment
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = try FileHandle(forWritingTo: outputs.stdout)
+        process.standardError = try FileHandle(forWritingTo: outputs.stderr)
+        return try RunningCommand(process: process, outputs: outputs)
     }
 
     public var processIdentifier: Int32 { process.processIdentifier }
@@ -64,20 +84,43 @@ public final class RunningCommand: @unchecked Sendable {
     }
 }
 
+/// A class only so that `Bundle(for:)` can find the bundle these helpers are linked into.
+private final class BundleMarker {}
+
 /// Runs the built `stillpoint` binary as a practitioner would: in a folder of
 /// their own, with standard output and error captured (to files, so a command
 /// that prints a lot never blocks on a full pipe) and standard error not a
 /// terminal, so no colour and no progress line.
 public enum StillpointCommand {
-    /// `<package root>/.build/debug/stillpoint`, or `STILLPOINT_BIN` when set.
+    /// The `stillpoint` built with these tests, or `STILLPOINT_BIN` when set.
+    ///
+    /// SwiftPM puts the tool and the test bundle in one products folder, so the
+    /// binary is looked for beside the bundle (as swift-argument-parser's own
+    /// snapshot tests do), never at a fixed `.build/debug`: `swift test -c release`
+    /// and `--scratch-path` then test the tool they built.
     public static var binary: URL {
         if let path = ProcessInfo.processInfo.environment["STILLPOINT_BIN"], !path.isEmpty {
             return URL(fileURLWithPath: path)
         }
-        return packageRoot.appendingPathComponent(".build/debug/stillpoint")
+        return productsFolder.appendingPathComponent("stillpoint")
     }
 
-    /// The folder holding Package.swift (this file is Sources/StillpointTestSupport/…).
+    /// The folder SwiftPM built the test bundle into: the parent of the `.xctest`
+    /// bundle (a folder on macOS, the test executable itself on Linux).
+    public static let productsFolder: URL = {
+        let candidates = [Bundle(for: BundleMarker.self).bundleURL, Bundle.main.executableURL, Bundle.main.bundleURL]
+        for candidate in candidates.compactMap({ $0 }) {
+            var url = candidate.resolvingSymlinksInPath()
+            while url.path != "/" {
+                if url.pathExtension == "xctest" { return url.deletingLastPathComponent() }
+                url.deleteLastPathComponent()
+            }
+        }
+        return Bundle.main.bundleURL
+    }()
+
+    /// The folder holding Package.swift (this file is Sources/StillpointTestSupport/…),
+    /// for tests that read the package's own files: the sample library, the docs.
     public static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -85,23 +128,16 @@ public enum StillpointCommand {
     /// own, with a colour-capable `TERM` and no `NO_COLOR`, so that only standard
     /// error not being a terminal keeps colour out.
     public static func start(_ arguments: [String], in folder: URL) throws -> RunningCommand {
-        let capture = try AudioFixtures.temporaryFolder("stillpoint-output")
-        let outputs = (stdout: capture.appendingPathComponent("stdout"), stderr: capture.appendingPathComponent("stderr"))
-        for file in [outputs.stdout, outputs.stderr] {
-            _ = FileManager.default.createFile(atPath: file.path, contents: nil)
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+            throw MissingTool(description: "no stillpoint at \(binary.path); `swift build --build-tests` builds it beside the tests")
         }
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = nil
         environment["TERM"] = "xterm-256color"
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: outputs.stdout)
-        process.standardError = try FileHandle(forWritingTo: outputs.stderr)
-        return try RunningCommand(process: process, outputs: outputs)
+        // Help is wrapped at the width these give; without them it is 80 columns off a terminal.
+        environment["COLUMNS"] = nil
+        environment["LINES"] = nil
+        return try RunningCommand.launch(binary, arguments, in: folder, environment: environment)
     }
 
     /// Runs `stillpoint arguments…` in `folder` to its end.
@@ -109,3 +145,23 @@ public enum StillpointCommand {
         try await start(arguments, in: folder).result()
     }
 }
+
+/// The independent tools the tests check the output with (ffprobe, ffmpeg, sox,
+/// flac: scripts/setup.sh installs them), found on the PATH.
+public enum ExternalTool {
+    /// Runs `tool arguments…` to its end.
+    public static func run(_ tool: String, _ arguments: [String]) async throws -> CommandResult {
+        try await RunningCommand.launch(
+            URL(fileURLWithPath: "/usr/bin/env"), [tool] + arguments,
+            in: FileManager.default.temporaryDirectory, environment: ProcessInfo.processInfo.environment
+        ).result()
+    }
+}
+
+/// A program a test needs is not there.
+public struct MissingTool: Error, CustomStringConvertible {
+    public var description: String
+}
+
+/// ESC, which starts every terminal colour code: output off a terminal has none.
+public let escape: Character = "\u{1B}"

@@ -49,13 +49,7 @@ struct BuildCommand: AsyncParsableCommand {
             options: BuildOptions(jobs: jobs, dryRun: dryRun, force: force, prune: prune, rendererVersion: rendererVersion),
             planner: ScriptPlanner(libraryRoot: root, draft: draft, subtitles: subtitles),
             renderer: AudioTrackRenderer(subtitles: subtitles))
-        let report: BuildReport
-        do {
-            report = try await build.run(progress: BuildProgress.show)
-        } catch {
-            Terminal.say("error: \(error)")
-            throw ExitCode.failure
-        }
+        let report = try await build.run(progress: BuildProgress.show)
         Terminal.endProgress()
         BuildProgress.summarise(report, dryRun: dryRun, prune: prune)
         if !report.succeeded { throw ExitCode.failure }

@@ -15,7 +15,7 @@ struct ScriptPlanner: TrackPlanner {
         let script = Loading.url(Terminal.path(script))
         let result = Loading.loader.load(script, libraryRoot: libraryRoot, options: .init(draft: draft))
         guard let timeline = result.timeline else {
-            return .failed(message: Terminal.format(result.diagnostics))
+            return .failed(result.diagnostics)
         }
         Terminal.report(result.diagnostics)
         // A draft depends on which phrases are still missing: recording one
@@ -32,12 +32,12 @@ struct AudioTrackRenderer: StillpointBuild.TrackRenderer {
 
     func render(_ track: ReadyTrack, script: URL, to destination: URL) throws -> RenderReceipt {
         guard let timeline = track.timeline else {
-            throw CommandError("\(script.relativePath): the plan carries no timeline")
+            throw CommandError.noTimeline(script: script.relativePath)
         }
         let report = try Renderer().render(timeline, to: destination, options: RenderOptions(subtitles: subtitles))
         return RenderReceipt(
             extraOutputs: report.subtitles.map { [$0] } ?? [],
-            note: OutputChoice.summary(report, draft: false).components(separatedBy: ": ").dropFirst().joined(separator: ": "))
+            note: OutputChoice.details(report))
     }
 }
 
@@ -51,8 +51,8 @@ enum BuildProgress {
             Terminal.progress("rendering \(script) (\(reasons.map(\.description).joined(separator: ", ")))")
         case .rendered(let script, let output, let seconds):
             Terminal.say("rendered \(script) → \(Terminal.path(output)) in \(TimeFormat.seconds.string(seconds))")
-        case .failed(let script, let message):
-            Terminal.say("failed \(script):\n\(message)")
+        case .failed(let script, let diagnostics):
+            Terminal.say("failed \(script):\n" + Terminal.format(diagnostics))
         case .pruned(let output):
             Terminal.say("removed \(output)")
         case .upToDate, .orphaned, .leftoverRemoved:

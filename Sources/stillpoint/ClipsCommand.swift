@@ -6,7 +6,10 @@ struct ClipsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clips",
         abstract: "List the phrases a script or library uses, with their transcripts.",
-        discussion: "With --missing, only the phrases not yet recorded: a recording sheet. Missing clips are not an error here.")
+        discussion: """
+            With --missing, only the phrases not yet recorded: a recording sheet. With --tsv, \
+            one line a phrase for other programs. Missing clips are not an error here.
+            """)
 
     @Argument(help: "A script or a library folder.")
     var path = "scripts-library"
@@ -14,10 +17,14 @@ struct ClipsCommand: ParsableCommand {
     @Flag(help: "Only the phrases still to record.")
     var missing = false
 
+    @Flag(help: "One line a phrase: name, clips folder and transcript, separated by tabs.")
+    var tsv = false
+
     func run() throws {
         var phrases: [String: Phrase] = [:]
         var order: [String] = []
         var folder: URL?
+        var folders: [String: URL] = [:]
         var failed = false
         for script in try Loading.scripts(at: path) {
             let result = Loading.loader.phrases(in: script)
@@ -32,11 +39,25 @@ struct ClipsCommand: ParsableCommand {
                     phrases[phrase.clip] = known
                 } else {
                     phrases[phrase.clip] = phrase
+                    folders[phrase.clip] = result.clipsFolder
                     order.append(phrase.clip)
                 }
             }
         }
         let shown = order.compactMap { phrases[$0] }.filter { !missing || $0.file == nil }
+        if tsv {
+            for phrase in shown {
+                let fields = [phrase.clip, folders[phrase.clip].map(Terminal.path) ?? "", phrase.text ?? ""]
+                print(fields.map(Self.tsvField).joined(separator: "\t"))
+            }
+        } else {
+            printSheet(shown, into: folder)
+        }
+        if failed { throw ExitCode.failure }
+    }
+
+    /// The listing a person reads: each phrase, its recording, transcript and uses.
+    private func printSheet(_ shown: [Phrase], into folder: URL?) {
         if missing {
             print(shown.isEmpty
                 ? "Every phrase is recorded."
@@ -47,6 +68,15 @@ struct ClipsCommand: ParsableCommand {
             let status = missing ? "" : "  [" + (phrase.file.map { $0.lastPathComponent } ?? "not recorded") + "]"
             print("\(phrase.clip)\(status)\n    \(phrase.text.map { "\"\($0)\"" } ?? "(no transcript)")\n    used at \(uses)")
         }
-        if failed { throw ExitCode.failure }
     }
+
+    /// A field of `--tsv`: backslash, tab, newline and carriage return written as
+    /// `\\`, `\t`, `\n`, `\r`, so every phrase is one line of exactly three fields
+    /// (bash's `printf %b` undoes it).
+    static func tsvField(_ text: String) -> String {
+        // Scalar by scalar: "\r\n" is one Character, and both halves need escaping.
+        text.unicodeScalars.map { tsvEscapes[$0] ?? String($0) }.joined()
+    }
+
+    private static let tsvEscapes: [Unicode.Scalar: String] = ["\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"]
 }

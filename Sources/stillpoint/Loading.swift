@@ -25,7 +25,7 @@ enum Loading {
     static func scripts(at path: String) throws -> [URL] {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw CommandError("\(path): no such file or folder")
+            throw CommandError.noSuchPath(path)
         }
         guard isFolder.boolValue else { return [url(path)] }
         let folder = path.hasSuffix("/") ? String(path.dropLast()) : path
@@ -33,8 +33,24 @@ enum Loading {
     }
 }
 
-/// A failure of a command's own (not a script's), printed as one line.
-struct CommandError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
+/// A failure of a command's own (not a script's), printed by `Terminal.fail` as
+/// `error: message` like every other failure, and worded here.
+enum CommandError: DiagnosticMessage, DiagnosticConvertible {
+    case noSuchPath(String)
+    case excerptOutOfOrder(trackSeconds: Double)
+    case badTime(TrackTimeError)
+    /// A planner handed the renderer a track without its timeline (a fault).
+    case noTimeline(script: String)
+
+    var message: String {
+        switch self {
+        case .noSuchPath(let path): "\(path): no such file or folder"
+        case .excerptOutOfOrder(let seconds):
+            "--from must come before --to, inside the track (it lasts \(TimeFormat.clock.string(seconds)))"
+        case .badTime(let error): error.description
+        case .noTimeline(let script): "\(script): the plan carries no timeline"
+        }
+    }
+
+    var hints: [Hint] { [] }
 }

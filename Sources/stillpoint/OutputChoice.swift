@@ -28,26 +28,20 @@ enum OutputChoice {
         return (preview ? track.appendingPathExtension("preview") : track).appendingPathExtension(format.fileExtension)
     }
 
-    /// Renders, turning a failure into the one line a practitioner reads.
-    static func render(_ timeline: Timeline, to destination: URL, options: RenderOptions) throws -> RenderReport {
-        do {
-            return try Renderer().render(timeline, to: destination, options: options)
-        } catch {
-            Terminal.endProgress()
-            Terminal.say("error: \(error)")
-            throw ExitCode.failure
-        }
+    /// "wrote output/arriving.flac: 4:21, −18.0 LUFS, gain +3.2 dB, limiter 1.9 dB".
+    static func summary(_ report: RenderReport) -> String {
+        var line = "wrote \(Terminal.path(report.output)): " + details(report)
+        if let subtitles = report.subtitles { line += "\nwrote \(Terminal.path(subtitles))" }
+        return line
     }
 
-    /// "wrote output/arriving.flac: 4:21, −18.0 LUFS, gain +3.2 dB, limiter 1.9 dB".
-    static func summary(_ report: RenderReport, draft: Bool) -> String {
+    /// "4:21, −18.0 LUFS, gain +3.2 dB, limiter 1.9 dB": the build's note on a track.
+    static func details(_ report: RenderReport) -> String {
         var parts = [TimeFormat.clock.string(report.seconds)]
         if let loudness = report.loudness { parts.append(String(format: "%.1f LUFS", loudness)) }
         parts.append(String(format: "gain %+.1f dB", report.gain))
         if report.limiting >= 0.05 { parts.append(String(format: "limiter %.1f dB", report.limiting)) }
         if report.draftPhrases > 0 { parts.append("DRAFT: \(Terminal.count(report.draftPhrases, "phrase")) not recorded") }
-        var line = "wrote \(Terminal.path(report.output)): " + parts.joined(separator: ", ")
-        if let subtitles = report.subtitles { line += "\nwrote \(Terminal.path(subtitles))" }
-        return line
+        return parts.joined(separator: ", ")
     }
 }

@@ -50,11 +50,11 @@ struct RenderCommand: ParsableCommand {
             ?? OutputChoice.defaultDestination(
                 for: script, in: Loading.url("output"), format: timeline.settings.format, preview: range != nil)
         let name = script.lastPathComponent
-        let report = try OutputChoice.render(timeline, to: destination, options: RenderOptions(
+        let report = try Renderer().render(timeline, to: destination, options: RenderOptions(
             range: range, subtitles: subtitles,
             progress: { Terminal.progress("rendering \(name)  \(Int($0 * 100))%") }))
         Terminal.endProgress()
-        Terminal.say(OutputChoice.summary(report, draft: draft))
+        Terminal.say(OutputChoice.summary(report))
     }
 
     /// The frames `--from/--to` ask for, or nil for the whole track.
@@ -64,12 +64,12 @@ struct RenderCommand: ParsableCommand {
             guard let text else { return fallback }
             switch trackTime(text) {
             case .success(let seconds): return min(Int64((seconds * Double(timeline.rate)).rounded()), timeline.length)
-            case .failure(let error): throw CommandError(error.description)
+            case .failure(let error): throw CommandError.badTime(error)
             }
         }
         let start = try frame(from, 0), end = try frame(to, timeline.length)
         guard start < end else {
-            throw CommandError("--from must come before --to, inside the track (it lasts \(TimeFormat.clock.string(timeline.seconds)))")
+            throw CommandError.excerptOutOfOrder(trackSeconds: timeline.seconds)
         }
         return start..<end
     }

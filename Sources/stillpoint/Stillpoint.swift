@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Stillpoint: AsyncParsableCommand {
@@ -12,6 +13,21 @@ struct Stillpoint: AsyncParsableCommand {
             """,
         version: rendererVersion,
         subcommands: [CheckCommand.self, TimelineCommand.self, RenderCommand.self, BuildCommand.self, ClipsCommand.self])
+
+    /// `AsyncParsableCommand.main` with one change: every error a command throws
+    /// ends in `Terminal.fail`, which prints it and picks the exit status.
+    static func main() async {
+        do {
+            var command = try await asyncParseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            Terminal.fail(error)
+        }
+    }
 }
 
 /// The version of the tool, which is also the renderer version the build records:

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import StillpointScript
 
@@ -25,8 +26,25 @@ enum Terminal {
         say(format(diagnostics))
     }
 
+    /// Diagnostics as printed; one made past the parser (a render failure at a
+    /// cue) gets its script line quoted here, from the file.
     static func format(_ diagnostics: [Diagnostic], colour: Bool = colour) -> String {
-        DiagnosticFormatter(colour: colour).format(diagnostics).trimmingCharacters(in: .newlines)
+        DiagnosticFormatter(colour: colour).format(diagnostics.map { $0.quotingSource() })
+            .trimmingCharacters(in: .newlines)
+    }
+
+    /// Where every error the tool ends with goes (`Stillpoint.main`). One that
+    /// can be a diagnostic (a script's, a render's, a build's, the command's own)
+    /// prints through the formatter like any script problem and ends with status
+    /// 1; the rest are argument-parser's own (a usage mistake, `--help`, an
+    /// `ExitCode` after the diagnostics were printed), which it prints and ends.
+    static func fail(_ error: any Error) -> Never {
+        endProgress()
+        if let convertible = error as? any DiagnosticConvertible {
+            report(convertible.diagnostics)
+            Stillpoint.exit(withError: ExitCode.failure)
+        }
+        Stillpoint.exit(withError: error)
     }
 
     /// Rewrites the progress line (a terminal only).
@@ -46,9 +64,7 @@ enum Terminal {
 
     /// A path as the user would type it: relative to the current folder when inside it.
     static func path(_ url: URL) -> String {
-        let folder = FileManager.default.currentDirectoryPath + "/"
-        let path = url.standardizedFileURL.path
-        return path.hasPrefix(folder) ? String(path.dropFirst(folder.count)) : path
+        userPath(url)
     }
 
     /// "1 error", "2 warnings".

@@ -1,5 +1,6 @@
 import Foundation
 import StillpointBuild
+import StillpointTestSupport
 import Testing
 
 /// The cost of a build that has nothing to do, on a 50-track library whose tracks
@@ -7,7 +8,7 @@ import Testing
 @Suite(.enabled(if: ProcessInfo.processInfo.environment["STILLPOINT_BENCH"] == "1"))
 struct BuildBenchmarkTests {
     @Test func noOpBuildOfFiftyTracks() async throws {
-        let lib = try TemporaryLibrary(standard: false)
+        let lib = try TemporaryLibrary.empty()
         try lib.write("library.defaults", "rate 48000\n")
         let clips = (0..<6).map { "clip\($0)" }
         for (index, clip) in clips.enumerated() {

@@ -1,26 +1,30 @@
 import Foundation
 import StillpointBuild
+import StillpointScript
+import StillpointTestSupport
 import Testing
 
 /// Failures, interruptions, concurrent builds and housekeeping.
 struct BuildSafetyTests {
     @Test func aFailingScriptFailsAloneAndKeepsItsEarlierOutput() async throws {
-        let lib = try TemporaryLibrary()
+        let lib = try TemporaryLibrary.standard()
         _ = try await lib.build()
         let earlier = try Data(contentsOf: lib.output.appendingPathComponent("c.flac"))
-        try lib.write("c.session", "fail unknown cue `sya`\n")
+        try lib.write("c.session", "fail sya\n")
         try lib.append("clips/welcome.wav", "new take")
         let events = EventLog()
         let report = try await lib.build(events: events)
         #expect(report.renderedScripts == ["a.session", "b.session"])
-        #expect(report.failed == [BuildFailure(script: "c.session", message: "c.session:1:1: error: unknown cue `sya`")])
+        let failure = Diagnostic(at: SourceLocation(file: "c.session", line: 1, column: 1), .unknownInstruction("sya", suggestion: nil))
+        #expect(report.failed == [BuildFailure(script: "c.session", diagnostics: [failure])])
+        #expect(report.failed.first?.diagnostics.map(\.description) == ["c.session:1:1: error: unknown instruction `sya`"])
         #expect(!report.succeeded)
         #expect(try Data(contentsOf: lib.output.appendingPathComponent("c.flac")) == earlier)
-        #expect(events.events.contains(.failed(script: "c.session", message: "c.session:1:1: error: unknown cue `sya`")))
+        #expect(events.events.contains(.failed(script: "c.session", diagnostics: [failure])))
     }
 
     @Test func tracksFinishedBeforeAFailureAreRecordedAtOnce() async throws {
-        let lib = try TemporaryLibrary()
+        let lib = try TemporaryLibrary.standard()
         let recordFile = lib.output.appendingPathComponent(".stillpoint-build.json")
         let seenOnDisk = EventLog()
         let renderer = FakeRenderer(library: lib.library) { call, script in
@@ -33,7 +37,8 @@ struct BuildSafetyTests {
         }
         let report = try await lib.build(jobs: 1, renderer: renderer)
         #expect(seenOnDisk.events == [.found(scripts: 2)])
-        #expect(report.failed == [BuildFailure(script: "c.session", message: "encoder failed: disk full")])
+        #expect(report.failed.map(\.script) == ["c.session"])
+        #expect(report.failed.first?.diagnostics.map(\.description) == ["error: encoder failed: disk full"])
         #expect(report.renderedScripts == ["a.session", "b.session", "deep/d.session"])
 
         let next = try await lib.build()
@@ -42,7 +47,7 @@ struct BuildSafetyTests {
     }
 
     @Test func aSecondBuildAtTheSameTimeIsRefusedNamingTheLock() async throws {
-        let lib = try TemporaryLibrary()
+        let lib = try TemporaryLibrary.standard()
         let entered = EventLog()
         let release = DispatchSemaphore(value: 0)
         let slow = FakeRenderer(library: lib.library) { call, _ in
@@ -63,7 +68,7 @@ struct BuildSafetyTests {
     }
 
     @Test func leftoversOfAKilledBuildAreRemovedAndOtherFilesKept() async throws {
-        let lib = try TemporaryLibrary()
+        let lib = try TemporaryLibrary.standard()
         _ = try await lib.build()
         for leftover in [".a.flac.tmp-4711", "deep/.d.flac.tmp", ".stillpoint-build.json.tmp-1-2"] {
             try Data("partial".utf8).write(to: lib.output.appendingPathComponent(leftover))
@@ -77,7 +82,7 @@ struct BuildSafetyTests {
     }
 
     @Test func outputsOfDeletedScriptsAreListedThenPrunedWithTheirSubtitles() async throws {
-        let lib = try TemporaryLibrary()
+        let lib = try TemporaryLibrary.standard()
         _ = try await lib.build(renderer: FakeRenderer(library: lib.library, subtitles: true))
         #expect(lib.outputExists("deep/d.vtt"))
         try lib.remove("deep/d.session")
@@ -98,7 +103,7 @@ struct BuildSafetyTests {
     }
 
     @Test func aDeletedScriptWhoseOutputIsGoneTooIsForgotten() async throws {
-        let lib = try TemporaryLibrary()
+        let lib = try TemporaryLibrary.standard()
         _ = try await lib.build()
         try lib.remove("c.session")
         try FileManager.default.removeItem(at: lib.output.appendingPathComponent("c.flac"))
@@ -109,7 +114,7 @@ struct BuildSafetyTests {
     }
 
     @Test func aChangeOfFormatLeavesTheOldFileAsAStrayToPrune() async throws {
-        let lib = try TemporaryLibrary()
+        let lib = try TemporaryLibrary.standard()
         _ = try await lib.build()
         try lib.append("c.session", "format mp3\n")
         let report = try await lib.build()
@@ -125,7 +130,7 @@ struct BuildSafetyTests {
     /// The build that changes the format already lists the old file; changing the
     /// format back renders the old name again, and `--prune` must not take it.
     @Test func changingTheFormatBackKeepsTheTrackItRendered() async throws {
-        let lib = try TemporaryLibrary()
+        let lib = try TemporaryLibrary.standard()
         _ = try await lib.build()
         try lib.append("c.session", "format mp3\n")
         let changed = try await lib.build()
@@ -140,7 +145,7 @@ struct BuildSafetyTests {
     }
 
     @Test func aMissingLibraryStopsTheBuild() async throws {
-        let lib = try TemporaryLibrary(standard: false)
+        let lib = try TemporaryLibrary.empty()
         try lib.remove("")
         await #expect(throws: BuildError.libraryNotFound(lib.library)) { try await lib.build() }
     }

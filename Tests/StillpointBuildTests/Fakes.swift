@@ -1,5 +1,6 @@
 import Foundation
 import StillpointBuild
+import StillpointScript
 
 /// A planner that understands a tiny stand-in for the script language, one
 /// instruction a line: `include PATH` (relative to the file), `clip NAME` (from
@@ -21,7 +22,7 @@ struct FakePlanner: TrackPlanner {
         }
         while let file = files.popLast() {
             guard let text = try? String(contentsOf: file, encoding: .utf8) else {
-                return .failed(message: "\(file.path): cannot read")
+                return .failed([Diagnostic(at: SourceLocation(file: file.path, line: 1, column: 1), .cannotReadScript)])
             }
             for line in text.split(separator: "\n") {
                 let words = line.split(separator: " ", maxSplits: 1).map(String.init)
@@ -38,7 +39,8 @@ struct FakePlanner: TrackPlanner {
                 case "format":
                     format = words[1]
                 case "fail":
-                    return .failed(message: "\(file.lastPathComponent):1:1: error: \(words[1])")
+                    let spot = SourceLocation(file: file.lastPathComponent, line: 1, column: 1)
+                    return .failed([Diagnostic(at: spot, .unknownInstruction(words[1], suggestion: nil))])
                 default:
                     continue
                 }

@@ -1,11 +1,12 @@
 import Foundation
 import StillpointBuild
+import StillpointTestSupport
 import Testing
 
 /// What renders again after each kind of change, on the standard temporary library.
 struct IncrementalBuildTests {
     @Test func firstBuildRendersEveryTrackIntoMirroredFoldersAndSecondRendersNone() async throws {
-        let lib = try TemporaryLibrary()
+        let lib = try TemporaryLibrary.standard()
         let first = try await lib.build()
         #expect(first.renderedScripts == TemporaryLibrary.tracks)
         #expect(first.reasonsByScript["deep/d.session"] == ["new track"])
@@ -24,7 +25,7 @@ struct IncrementalBuildTests {
     }
 
     @Test func touchingEveryFileWithoutChangingItRendersNothing() async throws {
-        let lib = try TemporaryLibrary()
+        let lib = try TemporaryLibrary.standard()
         _ = try await lib.build()
         try lib.shiftTimes(by: 30)
         let report = try await lib.build()
@@ -33,7 +34,7 @@ struct IncrementalBuildTests {
     }
 
     @Test func unchangedOldFilesAreNotReadAgainButATouchedOneIs() async throws {
-        let lib = try TemporaryLibrary()
+        let lib = try TemporaryLibrary.standard()
         try lib.shiftTimes(by: -3600)
         let first = try await lib.build()
         // 4 scripts, 2 included files, library.defaults, 3 clips: each read once.
@@ -56,7 +57,7 @@ struct IncrementalBuildTests {
         ("library.defaults", TemporaryLibrary.tracks, "`library.defaults` changed"),
     ])
     func editingAFileRendersExactlyTheTracksThatUseIt(file: String, expected: [String], reason: String) async throws {
-        let lib = try TemporaryLibrary()
+        let lib = try TemporaryLibrary.standard()
         _ = try await lib.build()
         try lib.append(file, "# edited\n")
         let report = try await lib.build()
@@ -68,7 +69,7 @@ struct IncrementalBuildTests {
     }
 
     @Test func aNewRendererVersionRendersEverythingAndSaysSo() async throws {
-        let lib = try TemporaryLibrary()
+        let lib = try TemporaryLibrary.standard()
         _ = try await lib.build(rendererVersion: "1.0")
         let report = try await lib.build(rendererVersion: "1.1")
         #expect(report.renderedScripts == TemporaryLibrary.tracks)
@@ -77,7 +78,7 @@ struct IncrementalBuildTests {
     }
 
     @Test func otherOutputSettingsRenderEverything() async throws {
-        let lib = try TemporaryLibrary()
+        let lib = try TemporaryLibrary.standard()
         _ = try await lib.build(settings: "rate=48000")
         let report = try await lib.build(settings: "rate=44100")
         #expect(report.renderedScripts == TemporaryLibrary.tracks)
@@ -85,7 +86,7 @@ struct IncrementalBuildTests {
     }
 
     @Test func aDeletedOutputIsRenderedAgain() async throws {
-        let lib = try TemporaryLibrary()
+        let lib = try TemporaryLibrary.standard()
         _ = try await lib.build()
         try FileManager.default.removeItem(at: lib.output.appendingPathComponent("deep/d.flac"))
         let report = try await lib.build()
@@ -95,7 +96,7 @@ struct IncrementalBuildTests {
     }
 
     @Test func aNewIncludeIsAReason() async throws {
-        let lib = try TemporaryLibrary()
+        let lib = try TemporaryLibrary.standard()
         _ = try await lib.build()
         try lib.write("c.session", "clip breath\nclip welcome\n")
         let report = try await lib.build()
@@ -103,7 +104,7 @@ struct IncrementalBuildTests {
     }
 
     @Test func forceRendersEverythingUpToDate() async throws {
-        let lib = try TemporaryLibrary()
+        let lib = try TemporaryLibrary.standard()
         _ = try await lib.build()
         let report = try await lib.build(force: true)
         #expect(report.renderedScripts == TemporaryLibrary.tracks)
@@ -111,7 +112,7 @@ struct IncrementalBuildTests {
     }
 
     @Test func dryRunListsReasonsAndWritesNothing() async throws {
-        let lib = try TemporaryLibrary()
+        let lib = try TemporaryLibrary.standard()
         let renderer = FakeRenderer(library: lib.library)
         let fresh = try await lib.build(dryRun: true, renderer: renderer)
         #expect(fresh.wouldRender.map(\.script) == TemporaryLibrary.tracks)
@@ -136,7 +137,7 @@ struct IncrementalBuildTests {
     @Test func oneJobAndFourJobsGiveTheSameResult() async throws {
         var reports: [BuildReport] = []
         for jobs in [1, 4] {
-            let lib = try TemporaryLibrary()
+            let lib = try TemporaryLibrary.standard()
             try lib.write("c.session", "fail broken line\n")
             _ = try await lib.build(jobs: jobs)
             try lib.append("clips/welcome.wav", "again")

@@ -1,11 +1,12 @@
 import Foundation
 import StillpointBuild
+import StillpointTestSupport
 import StillpointScript
 import Testing
 
 struct LibraryScannerTests {
     @Test func findsRenderableScriptsOnlyInPathOrder() throws {
-        let lib = try TemporaryLibrary()
+        let lib = try TemporaryLibrary.standard()
         try lib.write("Deep/Upper.SESSION", "clip bye\n")
         try lib.write("deep/parts/more.session", "clip bye\n")
         try lib.write("deep/_part.session", "clip bye\n")

@@ -16,10 +16,10 @@ final class BuildLibrary: Sendable {
     static let tracks = ["a.session", "b.session", "c.session", "deep/d.session"]
     static let outputs = ["output/a.wav", "output/b.wav", "output/c.wav", "output/deep/d.wav"]
 
-    let space: Workspace
+    let space: TemporaryLibrary
 
     init() throws {
-        space = try Workspace()
+        space = try TemporaryLibrary()
         try space.write("lib/library.defaults", "format: wav\nloudness: -20 LUFS\n")
         for (clip, frequency) in [("one", 440.0), ("two", 550.0), ("three", 660.0)] {
             try space.recordClip("lib/clips/\(clip).wav", frequency: frequency)
@@ -40,7 +40,7 @@ final class BuildLibrary: Sendable {
     }
 
     func build(_ arguments: String...) async throws -> BuildRun {
-        BuildRun(try await StillpointCommand.run(["build", "lib"] + arguments, in: space.folder))
+        BuildRun(try await StillpointCommand.run(["build", "lib"] + arguments, in: space.root))
     }
 
     /// The bytes of every output, to show that a build left them alone.

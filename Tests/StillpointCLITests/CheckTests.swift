@@ -6,7 +6,7 @@ import Testing
 /// checked through their includers, and a one-line summary.
 struct CheckTests {
     @Test func aFolderReportsEveryScriptsProblemsInOneRun() async throws {
-        let space = try Workspace()
+        let space = try TemporaryLibrary()
         try space.recordClip("lib/clips/welcome.wav")
         try space.write("lib/library.defaults", "format: wav\n")
         try space.write("lib/good.session", "say welcome\n")
@@ -26,7 +26,7 @@ struct CheckTests {
     }
 
     @Test func aGoodLibraryHasNoProblems() async throws {
-        let space = try Workspace()
+        let space = try TemporaryLibrary()
         try space.recordClip("lib/clips/welcome.wav")
         try space.write("lib/library.defaults", "format: wav\n")
         try space.write("lib/a.session", "include parts/open.session\n")
@@ -40,7 +40,7 @@ struct CheckTests {
 
     /// Several paths, files and folders, in one run.
     @Test func severalPathsAreCheckedTogether() async throws {
-        let space = try Workspace()
+        let space = try TemporaryLibrary()
         try space.recordClip("clips/welcome.wav")
         try space.write("a.session", "say welcome\n")
         try space.write("b.session", "sya welcome\n")
@@ -51,7 +51,7 @@ struct CheckTests {
     }
 
     @Test func aPathThatIsNotThereIsAnError() async throws {
-        let space = try Workspace()
+        let space = try TemporaryLibrary()
         let result = try await space.run("check", "nowhere.session")
         #expect(result.status != 0)
         #expect(result.stderr.contains("nowhere.session: no such file or folder"), "\(result)")

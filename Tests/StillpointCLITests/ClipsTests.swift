@@ -6,8 +6,8 @@ import Testing
 /// is recorded and where it is used; `--missing` is the recording sheet.
 struct ClipsTests {
     /// Clips `one` and `two` recorded; `three` and `four` not; `one` only in a part.
-    private func library() throws -> Workspace {
-        let space = try Workspace()
+    private func library() throws -> TemporaryLibrary {
+        let space = try TemporaryLibrary()
         try space.write("lib/library.defaults", "format: wav\n")
         try space.recordClip("lib/clips/one.wav")
         try space.recordClip("lib/clips/two.wav")
@@ -62,6 +62,30 @@ struct ClipsTests {
         try space.recordClip("lib/clips/four.wav")
         let none = try await space.run("clips", "--missing", "lib")
         #expect(none.stdout == "Every phrase is recorded.\n", "\(none)")
+    }
+
+    /// `--tsv`, what scripts/make-sample-clips.sh reads: one line a phrase, name,
+    /// clips folder and words; `--missing` narrows it the same way.
+    @Test(arguments: [
+        ([String](), ["one\tlib/clips\tOne.", "two\tlib/clips\tTwo.", "three\tlib/clips\tThree, not yet.",
+                      "four\tlib/clips\tFour."]),
+        (["--missing"], ["three\tlib/clips\tThree, not yet.", "four\tlib/clips\tFour."]),
+    ])
+    func tsvHasOneLineOfThreeFieldsAPhrase(_ flags: [String], _ lines: [String]) async throws {
+        let space = try library()
+        let result = try await StillpointCommand.run(["clips", "--tsv"] + flags + ["lib"], in: space.root)
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout == lines.map { $0 + "\n" }.joined(), "\(result)")
+    }
+
+    /// A tab, a backslash or a quote in the words stays in one field; a phrase
+    /// without words has an empty one.
+    @Test func tsvEscapesTabsAndBackslashes() async throws {
+        let space = try TemporaryLibrary()
+        try space.write("a.session", "say calm \"In\tout \\\\ \\\"here\\\"\"\nsay bare\n")
+        let result = try await space.run("clips", "--tsv", "a.session")
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout == "calm\tclips\tIn\\tout \\\\ \"here\"\nbare\tclips\t\n", "\(result)")
     }
 
     /// One script: only its phrases, its own transcripts.

@@ -93,11 +93,11 @@ struct DiagnosticTests {
 
     @Test(arguments: cases)
     func checkPrintsTheProblemExactly(_ c: Case) async throws {
-        let space = try Workspace()
+        let space = try TemporaryLibrary()
         try space.recordClip("clips/welcome.wav")
         for (path, text) in c.files { try space.write(path, text) }
         let result = try await space.run("check", "a.session")
-        #expect(result.stderr == c.stderr.replacingOccurrences(of: "{root}", with: space.folder.path), "\(result)")
+        #expect(result.stderr == c.stderr.replacingOccurrences(of: "{root}", with: space.root.path), "\(result)")
         #expect(result.status == c.status)
         #expect(!result.stderr.contains(escape), "colour codes although standard error is a file")
         #expect(result.stdout.isEmpty)
@@ -108,10 +108,10 @@ struct DiagnosticTests {
     @Test(arguments: [["timeline", "a.session"], ["timeline", "--json", "a.session"], ["render", "a.session"],
                       ["render", "a.session", "--draft"], ["build", "."]])
     func everyCommandRefusesABrokenScript(_ arguments: [String]) async throws {
-        let space = try Workspace()
+        let space = try TemporaryLibrary()
         try space.recordClip("clips/welcome.wav")
         try space.write("a.session", "format: wav\nsay welcome\nsya welcome\n")
-        let result = try await StillpointCommand.run(arguments, in: space.folder)
+        let result = try await StillpointCommand.run(arguments, in: space.root)
         #expect(result.status == 1, "\(result)")
         #expect(result.stderr.contains(":3:1: error: unknown instruction `sya`\n    sya welcome\n    ^\n  hint: did you mean `say`?\n"),
                 "\(result)")
@@ -122,11 +122,83 @@ struct DiagnosticTests {
     /// Warnings are shown but never change the status, in any command.
     @Test(arguments: [["timeline", "a.session"], ["render", "a.session"], ["build", "."]])
     func warningsAloneExitZero(_ arguments: [String]) async throws {
-        let space = try Workspace()
+        let space = try TemporaryLibrary()
         try space.recordClip("clips/welcome.wav")
         try space.write("a.session", "format: wav\nsound bowl = bell 400 Hz\nsay welcome\n")
-        let result = try await StillpointCommand.run(arguments, in: space.folder)
+        let result = try await StillpointCommand.run(arguments, in: space.root)
         #expect(result.status == 0, "\(result)")
         #expect(result.stderr.contains(":2:7: warning: the sound `bowl` is never used"), "\(result)")
+    }
+}
+
+/// Failures past the parser print through the same formatter as a script's
+/// problems: located at the cue when a cue caused them, one `error:` prefix, the
+/// file named as it lies in the library, and libsndfile's own words turned into
+/// a sentence.
+extension DiagnosticTests {
+    /// A FLAC whose header is sound but whose frames are overwritten in the
+    /// middle: the resolver (which reads the header) accepts it, and decoding
+    /// it at render fails.
+    static func damagedFLAC(in space: TemporaryLibrary) async throws {
+        try space.write("make.session", "format: flac\ntone sine 440 Hz for 2s\nend 0:02\n")
+        let made = try await space.run("render", "make.session", "-o", "clips/x.flac")
+        #expect(made.status == 0, "\(made)")
+        try FileManager.default.removeItem(at: space.url("make.session"))
+        var bytes = [UInt8](try Data(contentsOf: space.url("clips/x.flac")))
+        let start = bytes.count / 3
+        for i in start..<(start + bytes.count / 6) { bytes[i] = UInt8(truncatingIfNeeded: i &* 37) }
+        try Data(bytes).write(to: space.url("clips/x.flac"))
+    }
+
+    static let damagedClipReport = """
+        a.session:2:1: error: cannot read clips/x.flac: the FLAC data is damaged (it lost sync)
+            say x "Hi."
+            ^
+          hint: export the recording again from your recording program
+
+        """
+
+    @Test func aDamagedClipIsReportedAtTheLineThatSaysIt() async throws {
+        let space = try TemporaryLibrary()
+        try await Self.damagedFLAC(in: space)
+        try space.write("a.session", "format: wav\nsay x \"Hi.\"\n")
+        #expect(try await space.run("check", "a.session").status == 0, "the header alone is sound")
+        try space.write("output/a.wav", "earlier track")
+
+        let result = try await space.run("render", "a.session")
+        #expect(result.stderr == Self.damagedClipReport, "\(result)")
+        #expect(result.status == 1)
+        #expect(try String(contentsOf: space.url("output/a.wav"), encoding: .utf8) == "earlier track")
+    }
+
+    @Test func aBuildReportsTheDamagedClipOnceAndGoesOn() async throws {
+        let space = try TemporaryLibrary()
+        try await Self.damagedFLAC(in: space)
+        try space.recordClip("clips/welcome.wav")
+        try space.write("a.session", "format: wav\nsay x \"Hi.\"\n")
+        try space.write("b.session", "format: wav\nsay welcome\n")
+
+        let result = try await space.run("build", ".")
+        #expect(result.stderr.hasPrefix("failed a.session:\n" + Self.damagedClipReport), "\(result)")
+        #expect(result.stderr.components(separatedBy: "error:").count == 2, "one prefix, once: \(result)")
+        #expect(result.stderr.hasSuffix("build: 1 rendered, 0 up to date, 1 failed: a.session\n"), "\(result)")
+        #expect(result.status == 1)
+        #expect(space.exists("output/b.wav"))
+    }
+
+    /// Failures of no line: `error: message`, once, status 1, no usage text.
+    @Test(arguments: [
+        (["build", "nowhere"], "error: the library folder {root}/nowhere does not exist or is not a folder\n"),
+        (["check", "nowhere.session"], "error: nowhere.session: no such file or folder\n"),
+        (["render", "a.session", "--from", "0:03", "--to", "0:01"],
+         "error: --from must come before --to, inside the track (it lasts 0:11)\n"),
+    ])
+    func aFailureOfNoLineIsOneLine(arguments: [String], stderr: String) async throws {
+        let space = try TemporaryLibrary()
+        try space.recordClip("clips/welcome.wav")
+        try space.write("a.session", "format: wav\nsay welcome\n")
+        let result = try await StillpointCommand.run(arguments, in: space.root)
+        #expect(result.stderr == stderr.replacingOccurrences(of: "{root}", with: space.root.path), "\(result)")
+        #expect(result.status == 1)
     }
 }

@@ -28,11 +28,11 @@ struct RenderTests {
     /// The track lands where cli.md says, and nowhere else; a WAV is a real WAV.
     @Test(arguments: destinations)
     func theTrackGoesWhereItShould(_ d: Destination) async throws {
-        let space = try Workspace()
+        let space = try TemporaryLibrary()
         try space.recordClip("clips/welcome.wav")
         try space.recordClip("lib/clips/welcome.wav")
         for (path, text) in d.files { try space.write(path, path.hasSuffix(".session") ? text + "end 0:01\n" : text) }
-        let result = try await StillpointCommand.run(["render"] + d.arguments, in: space.folder)
+        let result = try await StillpointCommand.run(["render"] + d.arguments, in: space.root)
         #expect(result.status == 0, "\(result)")
         #expect(result.stderr.hasPrefix("wrote \(d.output): 0:01, -18.0 LUFS"), "\(result)")
         let written = space.files(under: ".").filter { !$0.hasPrefix("clips/") && !$0.hasPrefix("lib/") && !d.files.keys.contains($0) }
@@ -53,10 +53,10 @@ struct RenderTests {
         (["--format", "aiff"], "aiff"),
     ])
     func aFormatConflictIsAnError(_ arguments: [String], _ message: String) async throws {
-        let space = try Workspace()
+        let space = try TemporaryLibrary()
         try space.recordClip("clips/welcome.wav")
         try space.write("a.session", "say welcome\n")
-        let result = try await StillpointCommand.run(["render", "a.session"] + arguments, in: space.folder)
+        let result = try await StillpointCommand.run(["render", "a.session"] + arguments, in: space.root)
         #expect(result.status != 0)
         #expect(result.stderr.contains(message), "\(result)")
         #expect(space.files(under: ".") == ["a.session", "clips/welcome.wav"])
@@ -73,10 +73,10 @@ struct RenderTests {
         (["--from", "0:03", "--to", "0:09"], 96000),
     ])
     func anExcerptHasExactlyItsFrames(_ arguments: [String], _ frames: Int) async throws {
-        let space = try Workspace()
+        let space = try TemporaryLibrary()
         try space.recordClip("clips/welcome.wav")
         try space.write("a.session", "format: wav\nbed noise pink level -30 dB\nsay welcome\nend 0:05\n")
-        let result = try await StillpointCommand.run(["render", "a.session"] + arguments, in: space.folder)
+        let result = try await StillpointCommand.run(["render", "a.session"] + arguments, in: space.root)
         #expect(result.status == 0, "\(result)")
         let wav = try space.wav("output/a.preview.wav")
         #expect(wav.frames == frames)
@@ -87,18 +87,18 @@ struct RenderTests {
 
     @Test(arguments: [["--from", "0:03", "--to", "0:02"], ["--from", "0:05"], ["--from", "soon"]])
     func anEmptyOrUnreadableExcerptIsAnError(_ arguments: [String]) async throws {
-        let space = try Workspace()
+        let space = try TemporaryLibrary()
         try space.recordClip("clips/welcome.wav")
         try space.write("a.session", "format: wav\nsay welcome\nend 0:05\n")
-        let result = try await StillpointCommand.run(["render", "a.session"] + arguments, in: space.folder)
+        let result = try await StillpointCommand.run(["render", "a.session"] + arguments, in: space.root)
         #expect(result.status != 0, "\(result)")
-        #expect(result.stderr.contains("Error: "), "\(result)")
+        #expect(result.stderr.lowercased().contains("error: "), "\(result)")
         #expect(!space.exists("output/a.wav"))
     }
 
     /// One cue per `say` with its transcript and its time on the track; chapters as NOTEs.
     @Test func subtitlesHaveOneCuePerSay() async throws {
-        let space = try Workspace()
+        let space = try TemporaryLibrary()
         try space.recordClip("clips/welcome.wav")
         try space.write("a.session", """
             format: wav
@@ -143,7 +143,7 @@ struct RenderTests {
     /// A missing clip: an error naming the folder searched, the earlier track kept
     /// byte for byte; with `--draft` a track that says it is a draft.
     @Test func aMissingClipIsAnErrorUnlessDraft() async throws {
-        let space = try Workspace()
+        let space = try TemporaryLibrary()
         try space.recordClip("clips/welcome.wav")
         try space.recordClip("clips/goodbye.wav", frequency: 330)
         try space.write("a.session", "format: wav\nsay welcome\nsay goodbye \"Goodbye now, rest well.\"\nend 0:04\n")
@@ -154,7 +154,7 @@ struct RenderTests {
         let refused = try await space.run("render", "a.session")
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("a.session:3:5: error: no recording for the clip `goodbye`"), "\(refused)")
-        #expect(refused.stderr.contains("hint: looked in \(space.folder.path)/clips for goodbye.flac"), "\(refused)")
+        #expect(refused.stderr.contains("hint: looked in \(space.root.path)/clips for goodbye.flac"), "\(refused)")
         #expect(try space.data("output/a.wav") == earlier)
         #expect(space.files(under: "output") == ["a.wav"])
 
@@ -169,7 +169,7 @@ struct RenderTests {
     /// meter reads it.
     @Test(arguments: [-18.0, -23.0])
     func theTrackMeetsItsLoudness(_ target: Double) async throws {
-        let space = try Workspace()
+        let space = try TemporaryLibrary()
         try space.recordClip("clips/welcome.wav")
         try space.write("a.session", "format: wav\nloudness: \(Int(target)) LUFS\nbed noise pink level -30 dB\nsay welcome\nend 0:04\n")
         #expect(try await space.run("render", "a.session").status == 0)
@@ -187,7 +187,7 @@ struct RenderTests {
         ("pause 1s\nsay welcome\nsay click", 84000),
     ])
     func aClickLandsOnItsFrame(_ cues: String, _ frame: Int) async throws {
-        let space = try Workspace()
+        let space = try TemporaryLibrary()
         try space.recordClip("clips/welcome.wav")
         try space.recordClip("clips/click.wav", clickAt: 12000)
         try space.recordClip("click.wav", clickAt: 12000)
@@ -203,18 +203,37 @@ struct RenderTests {
         }
     }
 
+    /// The script's chapters are in the rendered file, as ffprobe reads them, to the
+    /// millisecond: titles as written, each ending where the next starts, the last
+    /// at the end of the track (for Opus, ffprobe's end counts 6.5 ms of pre-skip).
+    @Test(arguments: ["flac", "ogg", "opus", "mp3"])
+    func ffprobeFindsTheChaptersOfARenderedTrack(_ format: String) async throws {
+        let space = try TemporaryLibrary()
+        try space.write("a.session", """
+            bed noise pink level -30 dB
+            chapter Arriving
+            pause 0.5s
+            chapter "Breath — \\"Atem\\""
+            pause 0.75s
+            chapter Returning
+            pause 0.25s
+            end 0:02
+
+            """)
+        let result = try await space.run("render", "a.session", "--format", format)
+        #expect(result.status == 0, "\(result)")
+        #expect(try await FFprobe.chapters(of: space.url("output/a.\(format)")) == [
+            ProbedChapter("Arriving", start: 0, end: 500),
+            ProbedChapter("Breath — \"Atem\"", start: 500, end: 1250),
+            ProbedChapter("Returning", start: 1250, end: format == "opus" ? 2007 : 2000),
+        ])
+    }
+
     /// Integrated loudness from `ffmpeg -af ebur128` (installed by scripts/setup.sh).
     private func ffmpegIntegratedLoudness(_ file: URL) async throws -> Double {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["ffmpeg", "-hide_banner", "-nostats", "-i", file.path, "-af", "ebur128", "-f", "null", "-"]
-        let pipe = Pipe()
-        process.standardError = pipe
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        let summary = try #require(text.components(separatedBy: "Integrated loudness:").last)
+        let result = try await ExternalTool.run(
+            "ffmpeg", ["-hide_banner", "-nostats", "-i", file.path, "-af", "ebur128", "-f", "null", "-"])
+        let summary = try #require(result.stderr.components(separatedBy: "Integrated loudness:").last)
         let line = try #require(summary.split(separator: "\n").first { $0.contains("I:") })
         return try #require(Double(line.split(separator: " ").dropFirst().first ?? ""))
     }

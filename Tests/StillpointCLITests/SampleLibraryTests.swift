@@ -5,7 +5,7 @@ import Testing
 /// The sample library shipped in scripts-library/: it checks clean, and the
 /// timeline of each of its tracks matches a golden under Goldens/ exactly. The
 /// tool runs from the package root with relative paths, so the output is stable.
-/// STILLPOINT_UPDATE_GOLDENS=1 rewrites the goldens; read the diff before committing.
+/// `Golden.check` compares them (STILLPOINT_UPDATE_GOLDENS=1 rewrites them, and fails).
 struct SampleLibraryTests {
     static let root = StillpointCommand.packageRoot
     static let goldens = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Goldens")
@@ -37,13 +37,7 @@ struct SampleLibraryTests {
         let result = try await StillpointCommand.run(["timeline", "--json", track], in: Self.root)
         #expect(result.status == 0, "\(result)")
         #expect(result.stderr.isEmpty, "\(result)")
-        let golden = Self.golden(for: track)
-        if ProcessInfo.processInfo.environment["STILLPOINT_UPDATE_GOLDENS"] == "1" {
-            try FileManager.default.createDirectory(at: golden.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try result.stdout.write(to: golden, atomically: true, encoding: .utf8)
-        }
-        let expected = try String(contentsOf: golden, encoding: .utf8)
-        #expect(result.stdout == expected, "timeline --json \(track) differs from \(golden.path)")
+        Golden.check(result.stdout, against: Self.golden(for: track))
     }
 
     /// A golden whose track is gone is a test nobody runs: remove it.

@@ -29,7 +29,7 @@ struct TimelineJSONTests {
     }
 
     @Test func theJSONHasTheDocumentedShapeAndTimes() async throws {
-        let space = try Workspace()
+        let space = try TemporaryLibrary()
         try space.recordClip("clips/welcome.wav", seconds: 0.5)
         try space.write("a.session", Self.script)
         let result = try await space.run("timeline", "--json", "a.session")
@@ -72,7 +72,7 @@ struct TimelineJSONTests {
 
     /// Events from an included file name that file and its line.
     @Test func eventsOfAnIncludedFileNameTheirOwnFile() async throws {
-        let space = try Workspace()
+        let space = try TemporaryLibrary()
         try space.recordClip("clips/welcome.wav", seconds: 0.5)
         try space.write("a.session", "pause 1s\ninclude parts/open.session\n")
         try space.write("parts/open.session", "# the opening\nsay welcome\n")
@@ -86,7 +86,7 @@ struct TimelineJSONTests {
     /// A draft times a missing phrase from its words (130 a minute, plus 0.5 s),
     /// whatever tools are installed; without `--draft` it is an error.
     @Test func aDraftTimesAMissingPhraseFromItsWords() async throws {
-        let space = try Workspace()
+        let space = try TemporaryLibrary()
         try space.write("a.session", "say goodbye \"Goodbye now, rest well.\"\n")
         let refused = try await space.run("timeline", "--json", "a.session")
         #expect(refused.status == 1)

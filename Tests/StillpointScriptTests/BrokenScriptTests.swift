@@ -151,7 +151,7 @@ import Testing
         let result = try Self.library().load(text)
         let error = try #require(result.errors.first, "\(result.report)")
         #expect(error.hints.contains(hint), "\(error.hints)")
-        #expect(error.location.line == line && error.location.column == column)
+        #expect(error.location?.line == line && error.location?.column == column)
     }
 
     @Test func aMissingClipSaysWhereItLooked() throws {
@@ -165,6 +165,6 @@ import Testing
 
     @Test func everyProblemIsReportedInOneRun() throws {
         let result = try Self.library().load("sya x\npause 4\nsay welcome\nplay bowl\ntone sine 1 Hz")
-        #expect(result.errors.map(\.location.line) == [1, 2, 4, 5])
+        #expect(result.errors.map(\.location?.line) == [1, 2, 4, 5])
     }
 }

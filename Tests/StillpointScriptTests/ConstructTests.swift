@@ -309,7 +309,7 @@ import Testing
         #expect(timeline.length == 30 * 48000)
         #expect(timeline.events[1].end == 30 * 48000)
         #expect(timeline.events[1].mix.fadeOut == 0)  // a pause is silent: no fade to make
-        #expect(result.warnings.map(\.location.line) == [2])
+        #expect(result.warnings.map(\.location?.line) == [2])
         #expect(result.warnings.first?.message == "this sound runs past the end at 0:30; it is faded out there")
     }
 }

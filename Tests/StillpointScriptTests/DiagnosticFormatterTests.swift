@@ -20,8 +20,8 @@ import Testing
 
     @Test func colourIsOnlyThereWhenAsked() {
         let diagnostic = Diagnostic(
-            .warning, at: SourceLocation(file: "a.session", line: 3, column: 5), "the sound `bowl` is never used",
-            hints: ["play it"], sourceLine: "sound bowl = bell 432 Hz")
+            at: SourceLocation(file: "a.session", line: 3, column: 5), .soundNeverUsed("bowl"),
+            sourceLine: "sound bowl = bell 432 Hz")
         let plain = DiagnosticFormatter().format(diagnostic)
         let coloured = DiagnosticFormatter(colour: true).format(diagnostic)
         #expect(!plain.contains("\u{1B}"))
@@ -31,7 +31,20 @@ import Testing
     }
 
     @Test func aDiagnosticWithoutItsLineIsOneLinePlusHints() {
-        let diagnostic = Diagnostic(.error, at: SourceLocation(file: "x", line: 1, column: 1), "cannot read the script")
-        #expect(DiagnosticFormatter().format([diagnostic, diagnostic]) == "x:1:1: error: cannot read the script\n".appending("x:1:1: error: cannot read the script\n"))
+        let diagnostic = Diagnostic(at: SourceLocation(file: "x", line: 1, column: 1), .noSuchScript)
+        let text = "x:1:1: error: no such script\n  hint: check the spelling, and the folder you are in\n"
+        #expect(DiagnosticFormatter().format([diagnostic, diagnostic]) == text + text)
+    }
+
+    /// A failure of no line (a lock held, a folder not writable) is `error: message`
+    /// and its hints: the same formatter, one prefix, no location.
+    @Test func aFailureWithoutALocationHasOnePrefixAndNoPlace() {
+        struct Held: DiagnosticMessage {
+            var message: String { "another build is running" }
+            var hints: [Hint] { [.text("wait for it to finish")] }
+        }
+        let diagnostic = Diagnostic(.error, Held(), sourceLine: "ignored without a location")
+        #expect(DiagnosticFormatter().format(diagnostic) == "error: another build is running\n  hint: wait for it to finish")
+        #expect(diagnostic.description == "error: another build is running")
     }
 }

@@ -69,12 +69,14 @@ import Testing
             let started = Date()
             let result = loader.load(script, libraryRoot: library.root)
             let lineCount = max(1, text.split(separator: "\n", omittingEmptySubsequences: false).count)
-            for diagnostic in result.diagnostics where diagnostic.location.file == "main.session" {
-                #expect((1...lineCount).contains(diagnostic.location.line), "case \(index): \(diagnostic)\n\(text)")
-                #expect(diagnostic.location.column >= 1, "case \(index): \(diagnostic)")
+            for diagnostic in result.diagnostics {
+                #expect(diagnostic.location != nil, "case \(index): a script problem is always located")
+                guard let location = diagnostic.location, location.file == "main.session" else { continue }
+                #expect((1...lineCount).contains(location.line), "case \(index): \(diagnostic)\n\(text)")
+                #expect(location.column >= 1, "case \(index): \(diagnostic)")
                 if let line = diagnostic.sourceLine {
                     let width = line.reduce(1) { $1 == "\t" ? (($0 - 1) / 4 + 1) * 4 + 1 : $0 + 1 }
-                    #expect(diagnostic.location.column <= width, "case \(index): \(diagnostic)\n\(text)")
+                    #expect(location.column <= width, "case \(index): \(diagnostic)\n\(text)")
                 }
             }
             #expect((result.timeline == nil) == result.hasErrors, "case \(index)")

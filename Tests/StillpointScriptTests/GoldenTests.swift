@@ -1,10 +1,11 @@
 import Foundation
 import StillpointScript
+import StillpointTestSupport
 import Testing
 
 /// `timeline --json` and the plain-text timeline of representative scripts,
-/// compared with files in `Goldens/`. Run with STILLPOINT_UPDATE_GOLDENS=1 to
-/// rewrite them after a deliberate change, then read the diff.
+/// compared with files in `Goldens/` by `Golden.check` (STILLPOINT_UPDATE_GOLDENS=1
+/// rewrites them after a deliberate change, failing so that you read the diff).
 @Suite struct GoldenTests {
     static let goldens = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Goldens")
 
@@ -65,12 +66,7 @@ import Testing
         #expect(result.errors.isEmpty, "\(result.report)")
         let timeline = try #require(result.timeline)
         for (ext, actual) in [("json", timeline.json()), ("txt", timeline.text())] {
-            let golden = Self.goldens.appendingPathComponent("\(name).\(ext)")
-            if ProcessInfo.processInfo.environment["STILLPOINT_UPDATE_GOLDENS"] == "1" {
-                try actual.write(to: golden, atomically: true, encoding: .utf8)
-            }
-            let expected = try String(contentsOf: golden, encoding: .utf8)
-            #expect(actual == expected, "\(name).\(ext) differs from its golden")
+            Golden.check(actual, against: Self.goldens.appendingPathComponent("\(name).\(ext)"))
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import StillpointScript
+import StillpointTestSupport
 
 /// An `AudioFileInspector` from a table keyed by file name, so tests can give
 /// recordings any length without writing audio. Files not in the table are
@@ -23,18 +24,18 @@ struct FakeInspector: AudioFileInspector {
     }
 }
 
-/// A library folder made in a temporary directory: scripts, includes and
-/// (empty) recordings whose lengths come from the fake inspector.
+/// The shared temporary library with (empty) recordings whose lengths come from
+/// the fake inspector, loaded without rendering a sound.
 final class TestLibrary {
-    let root: URL
+    let files: TemporaryLibrary
     var inspector: FakeInspector
 
-    /// `clips`: name with extension → seconds at 48 kHz, written into `clips/`.
+    var root: URL { files.root }
+
+    /// `clips`: name with extension → seconds at 48 kHz, written into `clips/`;
+    /// `audio`: path → seconds at 44.1 kHz stereo; `files`: path → text.
     init(clips: [String: Double] = [:], files: [String: String] = [:], audio: [String: Double] = [:]) throws {
-        root = FileManager.default.temporaryDirectory
-            .appendingPathComponent("stillpoint-script-\(UUID().uuidString)")
-            .resolvingSymlinksInPath()
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        self.files = try TemporaryLibrary("stillpoint-script")
         inspector = FakeInspector(infos: [:])
         for (name, seconds) in clips {
             try write("clips/" + name, "")
@@ -48,21 +49,11 @@ final class TestLibrary {
         for (path, text) in files { try write(path, text) }
     }
 
-    deinit {
-        try? FileManager.default.removeItem(at: root)
-    }
+    func write(_ path: String, _ text: String) throws { try files.write(path, text) }
 
-    func write(_ path: String, _ text: String) throws {
-        try write(path, Data(text.utf8))
-    }
+    func write(_ path: String, _ data: Data) throws { try files.write(path, data) }
 
-    func write(_ path: String, _ data: Data) throws {
-        let url = root.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: url)
-    }
-
-    func url(_ path: String) -> URL { root.appendingPathComponent(path) }
+    func url(_ path: String) -> URL { files.url(path) }
 
     /// Writes `text` as `path` and loads it, diagnostics named by the path relative to the root.
     func load(_ text: String, as path: String = "main.session", options: ResolveOptions = ResolveOptions()) throws -> LoadResult {

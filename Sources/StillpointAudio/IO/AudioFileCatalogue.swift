@@ -21,7 +21,7 @@ public struct AudioFileCatalogue: AudioFileInspector {
             info.frames = Int64(try reader.decode().frames)
         }
         guard info.frames > 0 else {
-            throw AudioFileError(.read, file: file, reason: "The file contains no audio", call: "sf_readf_float")
+            throw AudioFileError(.read, file: file, reason: "the file contains no audio", call: "sf_readf_float")
         }
         return info
     }
@@ -40,7 +40,7 @@ public struct AudioFileCatalogue: AudioFileInspector {
         do {
             return try body()
         } catch let error as AudioFileError {
-            throw AudioFileProblem(reason: error.reason.hasSuffix(".") ? error.reason : error.reason + ".")
+            throw AudioFileProblem(reason: error.reason.hasSuffix(".") ? String(error.reason.dropLast()) : error.reason, cause: error)
         }
     }
 }

@@ -48,7 +48,7 @@ public final class ClipStore: @unchecked Sendable {
     /// A voice clip ready for the mixer (level, pan and edge fades still to apply).
     public func clip(_ source: ClipSource) throws -> DecodedAudio {
         guard let file = source.file else {
-            throw AudioFileError(.read, path: "(missing clip)", reason: "The clip has no recording", call: "sf_open")
+            throw AudioFileError(.read, path: "(missing clip)", reason: "the clip has no recording", call: "sf_open")
         }
         let key = Key(file: file.standardizedFileURL.path, from: source.from, to: source.to, trim: source.trim, voice: true)
         return try entry(key).value { try self.process(file, source: source, level: self.voiceLevel) }

@@ -18,10 +18,7 @@ enum SoundFileOpening {
         lock.lock()
         defer { lock.unlock() }
         if let handle = sf_open(url.path, mode, &info) { return handle }
-        let reason = sf_error(nil) == Int32(SF_ERR_UNRECOGNISED_FORMAT)
-            ? "It is not a sound file in a format Stillpoint reads (WAV, FLAC, Ogg Vorbis, Opus, MP3, AIFF)"
-            : String(cString: sf_strerror(nil))
-        throw AudioFileError(operation, file: url, reason: reason, call: "sf_open")
+        throw AudioFileError(operation, file: url, sndfile: sf_error(nil), text: String(cString: sf_strerror(nil)), call: "sf_open")
     }
 
     /// libsndfile's messages for a missing file or a directory are vague ("System
@@ -29,22 +26,24 @@ enum SoundFileOpening {
     private static func checkReadable(_ url: URL) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            throw AudioFileError(.read, file: url, reason: "No such file", call: "sf_open")
+            throw AudioFileError(.read, file: url, reason: "there is no such file", call: "sf_open")
         }
         if isDirectory.boolValue {
-            throw AudioFileError(.read, file: url, reason: "It is a folder, not an audio file", call: "sf_open")
+            throw AudioFileError(.read, file: url, reason: "it is a folder, not an audio file", call: "sf_open")
         }
         guard FileManager.default.isReadableFile(atPath: url.path) else {
-            throw AudioFileError(.read, file: url, reason: "Permission denied", call: "sf_open")
+            throw AudioFileError(.read, file: url, reason: "Stillpoint may not read it (permission denied)", call: "sf_open")
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue
         if size == 0 {
-            throw AudioFileError(.read, file: url, reason: "The file is empty", call: "sf_open")
+            throw AudioFileError(.read, file: url, reason: "the file is empty", call: "sf_open")
         }
     }
 
-    /// The error of an open handle, as libsndfile words it.
-    static func message(_ handle: OpaquePointer) -> String {
-        String(cString: sf_strerror(handle))
+    /// The error of an open handle, worded for the user, with libsndfile's code and text as its cause.
+    static func failure(
+        _ operation: AudioFileError.Operation, _ url: URL, _ handle: OpaquePointer, call: String
+    ) -> AudioFileError {
+        AudioFileError(operation, file: url, sndfile: sf_error(handle), text: String(cString: sf_strerror(handle)), call: call)
     }
 }

@@ -19,7 +19,7 @@ public final class SoundFileReader {
         let handle = try SoundFileOpening.open(url, mode: Int32(SFM_READ), info: &sfInfo, operation: .read)
         guard sfInfo.channels > 0, sfInfo.samplerate > 0 else {
             sf_close(handle)
-            throw AudioFileError(.read, file: url, reason: "The file has no audio channels", call: "sf_open")
+            throw AudioFileError(.read, file: url, reason: "the file has no audio channels", call: "sf_open")
         }
         self.url = url
         self.handle = handle
@@ -42,7 +42,7 @@ public final class SoundFileReader {
         let wanted = sf_count_t(buffer.count / info.channels)
         let got = sf_readf_float(handle, base, wanted)
         if got < wanted, sf_error(handle) != Int32(SF_ERR_NO_ERROR) {
-            throw AudioFileError(.read, file: url, reason: SoundFileOpening.message(handle), call: "sf_readf_float")
+            throw SoundFileOpening.failure(.read, url, handle, call: "sf_readf_float")
         }
         return Int(max(got, 0))
     }
@@ -66,7 +66,7 @@ public final class SoundFileReader {
     /// Moves the read position to `frame` (counted from the start).
     public func seek(to frame: Int64) throws {
         if sf_seek(handle, frame, SEEK_SET) < 0 {
-            throw AudioFileError(.seek, file: url, reason: SoundFileOpening.message(handle), call: "sf_seek")
+            throw SoundFileOpening.failure(.seek, url, handle, call: "sf_seek")
         }
     }
 

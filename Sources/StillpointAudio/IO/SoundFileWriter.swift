@@ -146,14 +146,14 @@ public final class SoundFileWriter {
 
     private func openHandle() throws -> OpaquePointer {
         guard let handle else {
-            throw AudioFileError(.write, file: url, reason: "The file is already closed", call: "sf_writef")
+            throw AudioFileError(.write, file: url, reason: "the file is already closed", call: "sf_writef")
         }
         return handle
     }
 
     private func check(_ written: sf_count_t, _ frames: Int, _ handle: OpaquePointer) throws {
         if written != frames {
-            throw AudioFileError(.write, file: url, reason: SoundFileOpening.message(handle), call: "sf_writef")
+            throw SoundFileOpening.failure(.write, url, handle, call: "sf_writef")
         }
     }
 
@@ -167,7 +167,8 @@ public final class SoundFileWriter {
         self.handle = nil
         let status = sf_close(handle)
         if status != 0 {
-            throw AudioFileError(.write, file: url, reason: String(cString: sf_error_number(status)), call: "sf_close")
+            throw AudioFileError(
+                .write, file: url, sndfile: status, text: String(cString: sf_error_number(status)), call: "sf_close")
         }
     }
 }

@@ -58,7 +58,7 @@ public struct Renderer: Sendable {
         let settings = timeline.settings
         let range = options.range ?? 0..<timeline.length
         guard range.lowerBound >= 0, range.upperBound <= timeline.length, !range.isEmpty else {
-            throw RenderError.invalidRange("the excerpt must lie inside the track (0 to \(timeline.seconds) s) and not be empty")
+            throw RenderError.excerptOutsideTrack(seconds: timeline.seconds)
         }
         var timeline = timeline
         let drafted = timeline.events.count { if case .clip(let c) = $0.source { c.file == nil } else { false } }
@@ -121,9 +121,12 @@ extension Renderer {
         do {
             try Data(WebVTT.text(for: timeline, range: range).utf8).write(to: vtt.temporary)
             try vtt.commit()
+        } catch let error as RenderError {
+            vtt.discard()
+            throw error
         } catch {
             vtt.discard()
-            throw RenderError.cannotWrite(file.path, reason: "\(error)")
+            throw RenderError.cannotWrite(file.path, reason: error.localizedDescription)
         }
         return file
     }

@@ -27,7 +27,7 @@ final class VoiceFactory: @unchecked Sendable {
                 do {
                     return try Self.recording(for: event, clips: clips, drafts: drafts, rate: rate)
                 } catch let error as AudioFileError {
-                    throw RenderError.unreadableAudio(file: error.path, location: event.location, reason: error.reason)
+                    throw RenderError.unreadableAudio(error, at: event.location)
                 }
             })
         }

@@ -62,10 +62,30 @@ struct BadFile: Sendable, CustomTestStringConvertible {
     }
 
     @Test func messagesAreSentences() throws {
-        let error = AudioFileError(.read, path: "clips/welcome.flac", reason: "File contains data in an unknown format.", call: "sf_open")
-        #expect(error.description == "cannot read clips/welcome.flac: File contains data in an unknown format.")
-        #expect(AudioFileError(.write, path: "out.opus", reason: "No space", call: "sf_writef_float").description
-            == "cannot write out.opus: No space.")
+        let error = AudioFileError(.read, path: "clips/welcome.flac", reason: "the file is empty.", call: "sf_open")
+        #expect(error.message == "cannot read clips/welcome.flac: the file is empty")
+        #expect(AudioFileError(.write, path: "out.opus", reason: "no space", call: "sf_writef_float").description
+            == "cannot write out.opus: no space")
+    }
+
+    /// libsndfile's programmer's texts become sentences; its number and text stay the cause.
+    @Test(arguments: [
+        (Int32(0), "Error : flac decoder lost sync.", "the FLAC data is damaged (it lost sync)"),
+        (1, "File contains data in an unknown format.",
+         "it is not a sound file in a format Stillpoint reads (WAV, FLAC, Ogg Vorbis, Opus, MP3, AIFF)"),
+        (2, "System error : No such file or directory.", "the system said: no such file or directory"),
+        (0, "File does not exist or is not a regular file (possibly a pipe?).",
+         "it is not a regular file (a folder, a pipe or a device)"),
+        (0, "Internal error : SF_INFO struct incomplete.",
+         "the audio settings given to libsndfile were incomplete (a fault in Stillpoint; please report it)"),
+        (0, "Error in WAV file. No 'RIFF' chunk marker.", "the WAV file is damaged (no 'RIFF' chunk marker)"),
+        (0, "Error : bad flac header.", "bad flac header"),
+    ])
+    func libsndfileTextBecomesASentence(code: Int32, text: String, sentence: String) {
+        let error = AudioFileError(.read, file: URL(fileURLWithPath: "/elsewhere/x.flac"), sndfile: code, text: text, call: "sf_readf_float")
+        #expect(error.message == "cannot read /elsewhere/x.flac: " + sentence)
+        #expect(error.cause == .libsndfile(code: code, text: text))
+        #expect(!error.message.contains("Error :") && !error.message.contains("error:"))
     }
 
     @Test func writingIntoAMissingFolderIsAnError() throws {

@@ -38,6 +38,26 @@ import Testing
         #expect(reader.tags.title == "Settle")
     }
 
+    /// What an independent reader, ffprobe, makes of the chapters: the same titles
+    /// and starts to the millisecond, each ending where the next starts and the last
+    /// at the end of the 1.5 s track. ffmpeg reads MP3's ID3 `CHAP` frames, which
+    /// carry their own end, and FLAC's, Vorbis's and Opus's `CHAPTERnnn` comments,
+    /// which do not: there it ends the last chapter at its own idea of the length,
+    /// which for Opus counts the encoder's 312 samples (6.5 ms) of pre-skip in.
+    @Test(arguments: [AudioFormat.flac, .mp3, .ogg, .opus])
+    func ffprobeReadsTheChapters(_ format: AudioFormat) async throws {
+        let folder = try AudioFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = try Self.writeTone(format, in: folder)
+        try ChapterWriter.write(chapters: Self.chapters, tags: Self.tags, to: url, format: format)
+
+        #expect(try await FFprobe.chapters(of: url) == [
+            ProbedChapter("Arriving", start: 0, end: 500),
+            ProbedChapter("Breath — Atem", start: 500, end: 1250),
+            ProbedChapter("Returning", start: 1250, end: format == .opus ? 1507 : 1500),
+        ])
+    }
+
     /// 250 chapters with 330-byte titles: the Ogg comment header outgrows a page
     /// (so every later page is renumbered) and ID3 frames need sizes above 127.
     @Test(arguments: [AudioFormat.flac, .mp3, .ogg, .opus])

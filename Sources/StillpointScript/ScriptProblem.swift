@@ -1,0 +1,146 @@
+import Foundation
+
+/// Every problem a script can have, with the data that explains it. The parser,
+/// the settings and the resolver only choose a case; `ScriptProblem+Wording.swift`
+/// words each one (message, hints, severity) in one switch, as swift-argument-parser
+/// does with its `ParserError`, so the same problem always reads the same and a
+/// change of wording is made in one place.
+public enum ScriptProblem: Sendable, Equatable {
+    // MARK: Text and quotes (the lexer)
+    case notUTF8
+    case curlyQuotes
+    case unknownEscape
+    case unclosedText
+
+    // MARK: Indentation and blocks
+    /// A line indented with no `repeat` to hold it; `atTop` when outside every block.
+    case indentedOutsideRepeat(atTop: Bool)
+    case indentationMatchesNoBlock
+    case lineMixesTabsAndSpaces
+    case blockMixesTabsAndSpaces
+    case repeatNeedsBody
+    case repeatNestsTooDeep(limit: Int)
+
+    // MARK: The words of a line
+    case timeNeedsCue
+    case timeBeforeStructure(keyword: String)
+    case unknownInstruction(String, suggestion: String?)
+    case notAnInstruction
+    case unexpectedAtEnd(String)
+    case expected(Expected)
+    case expectedFound(Expected, found: String)
+    case expectedWholeNumber(Expected, found: String)
+    case expectedKeyword(String, after: KeywordContext)
+    case badRepeatCount(String)
+    case repeatTooMany(limit: Int)
+    case keywordAsName(String)
+    case nameStartsWithLetter(String)
+    case toneNeedsDuration
+    case generatorInQuotes
+    case unknownGenerator(String, suggestion: String?)
+    case unknownNoiseColour(suggestion: String?)
+    case textOutOfPlace(on: String, allowed: [String])
+    case unexpectedWord(String, on: String, allowed: [String], suggestion: String?)
+    case optionNotFor(String, on: String, allowed: [String])
+    case optionTwice(String)
+    case levelOutOfRange(Double)
+    case panOutOfRange(Double)
+    case timesOutOfRange(limit: Int)
+
+    // MARK: Numbers, units, durations and times
+    case notAUnitOf(String, Measure)
+    case measureNeedsUnit(String, Measure)
+    case notADuration(String)
+    /// `4`, `4 sec`: `suggestion` is the short form meant (`4s`), when recognised.
+    case durationNeedsUnit(String, suggestion: String?)
+    case notAUnitOfTime(String, suggestion: String?)
+    case negativeDuration
+    case durationTooLong(String)
+    case notATrackTime(String)
+    case trackTimeBadDigits(String)
+    case trackTimeTooLate(String)
+
+    // MARK: Settings
+    case settingNeedsValue(String)
+    case notOneOf(setting: String, allowed: [String], found: String, suggestion: String?)
+    case qualityOutOfRange(Double)
+    case rateOutOfRange(Int)
+    case peakAboveZero(Double)
+    case duckPositive
+    case seedNotWhole(String)
+    case unknownSetting(String, suggestion: String?)
+    case loudnessOutOfRange(setting: String, Double)
+    case settingTwice(String, line: Int)
+    case settingAfterCue(String)
+    case settingInIncludedFile(String)
+    case defaultsHoldOnlySettings
+    case clipsFolderOutsideRoot(root: String)
+    case floatBitsNotWav(format: String)
+    case opusRate(Int)
+    case mp3Rate(Int)
+
+    // MARK: Structure
+    case tooManyCues(limit: Int)
+    case endInIncludedFile
+    case endInRepeat
+    case endTwice(line: Int)
+    case chapterNeedsCue
+    case trackTooLong(seconds: Double)
+
+    // MARK: Files and includes
+    case scriptOutsideRoot(root: String)
+    case cannotReadScript
+    case noSuchScript
+    case includeCycle([String])
+    case includesTooDeep(limit: Int)
+    case cannotReadInclude(String)
+    case outsideRoot(String, root: String)
+    case noFile(String, searched: String, suggestion: String?)
+    case unreadableFile(String, reason: String)
+
+    // MARK: Recordings
+    case noRecording(String, folder: String, suggestion: String?, unreadable: [String])
+    case ambiguousRecording(String, files: [String])
+    case recordingOutsideRoot(String, path: String, root: String)
+    case toPastEnd(file: String, seconds: Double)
+    case fromPastEnd(file: String, seconds: Double)
+    case fromAfterTo
+
+    // MARK: Sounds and beds
+    case unknownSound(String, suggestion: String?)
+    case soundDefinedTwice(String, at: SourceLocation)
+    case loopNotForGenerators
+    case neverEnds(isFile: Bool, keyword: String)
+    case bedAlreadyRunning(String, startedAt: SourceLocation)
+    case bedNotRunning(String, suggestion: String?)
+    case binauralNeedsStereo
+    case frequencyOutOfRange(FrequencyRole, nyquist: Double, found: Double)
+    case leftEarTooLow(Double)
+    case rightEarTooHigh(Double, nyquist: Double)
+
+    // MARK: Warnings
+    case bellPartialsAboveNyquist(nyquist: Double)
+    case soundNeverUsed(String)
+    case runsPastEnd(endSeconds: Double)
+    case bedAfterEnd
+    case voiceOverlap(with: String, at: SourceLocation, seconds: Double)
+
+    /// What the parser was looking for when it found something else.
+    public enum Expected: Sendable, Equatable {
+        case soundName, bedName, bedToStop, includePath, filePath
+        case breathCount, sampleRate, panPosition, quality, chapterTitle
+        case repeatCount, repeatColon, endTime, soundEquals, clipName
+        case soundOrGenerator, generator, duration, trackTime
+        case measure(Measure)
+    }
+
+    /// The spot after which a keyword was expected: `expected `out` after the in-breath`.
+    public enum KeywordContext: Sendable, Equatable {
+        case breathe, inBreath, binauralFrequency, isochronicFrequency, glide
+    }
+
+    /// Which frequency of a generator is out of range.
+    public enum FrequencyRole: Sendable, Equatable {
+        case frequency, beat, pulse
+    }
+}
