@@ -1,4 +1,3 @@
-
 /// `drone F`: a soft pad of F, its fifth (1.5F) and its octave (2F), with a slow
 /// swell: each partial's amplitude dips and recovers once every `swellPeriod`
 /// seconds, a third of a period apart, so the colour of the pad turns slowly while

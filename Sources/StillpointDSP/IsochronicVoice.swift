@@ -1,4 +1,3 @@
-
 /// `isochronic F pulse R`: a tone of peak 1 switched on and off R times a second.
 ///
 /// Each pulse cycle is on for its first half and off for the second; the on half

@@ -1,4 +1,3 @@
-
 /// `sine F`: a pure tone of peak 1.
 struct SineVoice: Sendable {
     let phase: PhaseCurve

@@ -1,4 +1,3 @@
-
 /// One event's generated sound, rendered block by block into `Float` buffers.
 ///
 /// The mixer creates one voice per generator or breathing event and asks it for
