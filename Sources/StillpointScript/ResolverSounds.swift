@@ -122,13 +122,3 @@ extension Resolver {
         return true
     }
 }
-
-/// `m:ss.mmm` or `h:mm:ss.mmm`, for messages.
-func clock(seconds: Double) -> String {
-    let millis = Int64((seconds * 1000).rounded())
-    let hours = millis / 3_600_000, minutes = millis / 60_000 % 60, secs = millis / 1000 % 60, rest = millis % 1000
-    let fraction = rest == 0 ? "" : String(format: ".%03lld", rest)
-    return hours > 0
-        ? String(format: "%lld:%02lld:%02lld", hours, minutes, secs) + fraction
-        : String(format: "%lld:%02lld", minutes, secs) + fraction
-}

@@ -126,7 +126,7 @@ extension ScriptProblem: DiagnosticMessage {
         case .endTwice(let line): ("the end is already set on line \(line)", [])
         case .chapterNeedsCue:
             ("a chapter needs a cue after it", [.text("a chapter starts at the next cue; put `chapter` on the line before that cue")])
-        case .trackTooLong(let seconds): ("the track would last \(clock(seconds: seconds)), past the 12 h limit", [])
+        case .trackTooLong(let seconds): ("the track would last \(TimeFormat.exact.string(seconds)), past the 12 h limit", [])
 
         case .scriptOutsideRoot(let root): ("the script is outside the library's root", [.libraryRoot(root, filesOnly: false)])
         case .cannotReadScript: ("cannot read the script", [.text("check the spelling, and the folder you are in")])
@@ -150,8 +150,8 @@ extension ScriptProblem: DiagnosticMessage {
              [.text("keep one of them, or rename the others")])
         case .recordingOutsideRoot(let clip, let path, let root):
             ("the recording for `\(clip)` is outside the library's root", [.text("\(path) leads outside \(root)")])
-        case .toPastEnd(let file, let seconds): ("`to` is past the end of \(file), which lasts \(clock(seconds: seconds))", [])
-        case .fromPastEnd(let file, let seconds): ("`from` is past the end of \(file), which lasts \(clock(seconds: seconds))", [])
+        case .toPastEnd(let file, let seconds): ("`to` is past the end of \(file), which lasts \(TimeFormat.exact.string(seconds))", [])
+        case .fromPastEnd(let file, let seconds): ("`from` is past the end of \(file), which lasts \(TimeFormat.exact.string(seconds))", [])
         case .fromAfterTo: ("`from` must come before `to`", [])
 
         case .unknownSound(let name, let guess):
@@ -184,11 +184,11 @@ extension ScriptProblem: DiagnosticMessage {
         case .soundNeverUsed(let name):
             ("the sound `\(name)` is never used", [.text("play it with `play \(name)` or `bed \(name)`, or remove it")])
         case .runsPastEnd(let end):
-            ("this sound runs past the end at \(clock(seconds: end)); it is faded out there",
+            ("this sound runs past the end at \(TimeFormat.exact.string(end)); it is faded out there",
              [.text("move `end` later, or the cue earlier")])
         case .bedAfterEnd: ("this bed starts after the end of the track and is left out", [])
         case .voiceOverlap(let name, let location, let seconds):
-            ("this voice clip overlaps `\(name)` (\(location)) by \(clock(seconds: seconds))",
+            ("this voice clip overlaps `\(name)` (\(location)) by \(TimeFormat.exact.string(seconds))",
              [.text("move it later, or shorten the one before")])
         }
     }

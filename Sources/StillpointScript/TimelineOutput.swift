@@ -34,7 +34,7 @@ extension Timeline {
     ///
     ///     0:00:04.000  0:00:07.512  say      welcome  "Welcome…"
     public func text() -> String {
-        var lines = ["\(script): \(clock(seconds: seconds(length))), \(rate) Hz, \(settings.channels) channel(s)"]
+        var lines = ["\(script): \(TimeFormat.exact.string(seconds(length))), \(rate) Hz, \(settings.channels) channel(s)"]
         for event in events {
             var line = stamp(event.start) + "  " + stamp(event.end) + "  " + event.kind.rawValue
             if let name = event.name { line = line.padding(toLength: 36, withPad: " ", startingAt: 0) + name }
@@ -48,9 +48,7 @@ extension Timeline {
     }
 
     private func stamp(_ frames: Int64) -> String {
-        let millis = Int64((seconds(frames) * 1000).rounded())
-        return String(
-            format: "%lld:%02lld:%02lld.%03lld", millis / 3_600_000, millis / 60_000 % 60, millis / 1000 % 60, millis % 1000)
+        TimeFormat.column.string(seconds(frames))
     }
 
     private func seconds(_ frames: Int64) -> Double {

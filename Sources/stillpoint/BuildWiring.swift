@@ -59,7 +59,7 @@ enum BuildProgress {
         case .stale(let script, let reasons):
             Terminal.progress("rendering \(script) (\(reasons.map(\.description).joined(separator: ", ")))")
         case .rendered(let script, let output, let seconds):
-            Terminal.say("rendered \(script) → \(Terminal.path(output)) in \(String(format: "%.1f", seconds)) s")
+            Terminal.say("rendered \(script) → \(Terminal.path(output)) in \(TimeFormat.seconds.string(seconds))")
         case .failed(let script, let diagnostics):
             Terminal.say("failed \(script):\n" + Terminal.format(diagnostics))
         case .pruned(let output):

@@ -46,7 +46,7 @@ enum CommandError: DiagnosticMessage, DiagnosticConvertible {
         switch self {
         case .noSuchPath(let path): "\(path): no such file or folder"
         case .excerptOutOfOrder(let seconds):
-            "--from must come before --to, inside the track (it lasts \(Terminal.clock(seconds)))"
+            "--from must come before --to, inside the track (it lasts \(TimeFormat.clock.string(seconds)))"
         case .badTime(let error): error.description
         case .noTimeline(let script): "\(script): the plan carries no timeline"
         }

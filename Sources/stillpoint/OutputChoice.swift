@@ -38,7 +38,7 @@ enum OutputChoice {
 
     /// "4:21, −18.0 LUFS, gain +3.2 dB, limiter 1.9 dB": the build's note on a track.
     static func details(_ report: RenderReport) -> String {
-        var parts = [Terminal.clock(report.seconds)]
+        var parts = [TimeFormat.clock.string(report.seconds)]
         if let loudness = report.loudness { parts.append(String(format: "%.1f LUFS", loudness)) }
         parts.append(String(format: "gain %+.1f dB", report.gain))
         if report.limiting >= 0.05 { parts.append(String(format: "limiter %.1f dB", report.limiting)) }

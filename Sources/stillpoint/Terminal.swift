@@ -62,13 +62,6 @@ enum Terminal {
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 
-    /// `m:ss` or `h:mm:ss`, as a practitioner reads a track's length.
-    static func clock(_ seconds: Double) -> String {
-        let total = Int(seconds.rounded())
-        let h = total / 3600, m = total / 60 % 60, s = total % 60
-        return h > 0 ? String(format: "%d:%02d:%02d", h, m, s) : String(format: "%d:%02d", m, s)
-    }
-
     /// A path as the user would type it: relative to the current folder when inside it.
     static func path(_ url: URL) -> String {
         userPath(url)

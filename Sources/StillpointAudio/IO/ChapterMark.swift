@@ -22,16 +22,9 @@ public struct ChapterMark: Sendable, Equatable {
 enum VorbisChapterComments {
     static func comments(for chapters: [ChapterMark]) -> [(name: String, value: String)] {
         chapters.enumerated().flatMap { index, chapter in
-            let key = "CHAPTER" + threeDigits(index + 1)
-            return [(key, timestamp(chapter.seconds)), (key + "NAME", chapter.title)]
+            let key = "CHAPTER" + String(format: "%03d", index + 1)
+            return [(key, TimeFormat.timestamp.string(chapter.seconds)), (key + "NAME", chapter.title)]
         }
-    }
-
-    /// `HH:MM:SS.mmm`, rounded to the millisecond.
-    static func timestamp(_ seconds: Double) -> String {
-        let millis = Int64((max(seconds, 0) * 1000).rounded())
-        let h = millis / 3_600_000, m = millis / 60000 % 60, s = millis / 1000 % 60, ms = millis % 1000
-        return "\(pad(h, 2)):\(pad(m, 2)):\(pad(s, 2)).\(pad(ms, 3))"
     }
 
     /// Whether a comment field belongs to the chapter convention (so it is replaced).
@@ -63,12 +56,5 @@ enum VorbisChapterComments {
             return nil
         }
         return h * 3600 + m * 60 + s
-    }
-
-    private static func threeDigits(_ n: Int) -> String { pad(Int64(n), 3) }
-
-    private static func pad(_ value: Int64, _ width: Int) -> String {
-        let text = String(value)
-        return String(repeating: "0", count: max(0, width - text.count)) + text
     }
 }

@@ -37,8 +37,9 @@ public final class ClipStore: @unchecked Sendable {
         self.voiceLevel = voiceLevel
     }
 
-    /// How many files have been decoded so far (each distinct request once).
-    public var decodeCount: Int {
+    /// How many files have been decoded so far (each distinct request once): for
+    /// tests that check a file is decoded once however often it is used.
+    package var decodeCount: Int {
         lock.lock()
         defer { lock.unlock() }
         return decodes

@@ -1,4 +1,4 @@
-import CFLAC
+internal import CFLAC
 import Foundation
 
 /// A FLAC file's VORBIS_COMMENT block, read and rewritten with libFLAC's metadata

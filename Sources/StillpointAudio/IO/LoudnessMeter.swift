@@ -1,4 +1,4 @@
-import CEBUR128
+internal import CEBUR128
 import Foundation
 
 /// EBU R 128 integrated loudness (and optionally true peak) of streamed audio,
@@ -113,7 +113,7 @@ public final class LoudnessMeter: @unchecked Sendable {
 
     /// True peak of `channel` (linear, 1 = full scale), 4× oversampled by libebur128.
     /// Needs `truePeak: true`.
-    public func truePeak(channel: Int) throws -> Double {
+    package func truePeak(channel: Int) throws -> Double {
         lock.lock()
         defer { lock.unlock() }
         var peak = 0.0

@@ -1,4 +1,4 @@
-import COgg
+internal import COgg
 import Foundation
 import StillpointFiles
 

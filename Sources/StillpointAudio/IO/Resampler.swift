@@ -1,4 +1,4 @@
-import CSoxr
+internal import CSoxr
 
 /// Sample-rate conversion of whole in-memory buffers with libsoxr (`soxr_oneshot`,
 /// which compensates the filter delay, so output frame 0 lines up with input frame 0).

@@ -1,4 +1,4 @@
-import CSndFile
+internal import CSndFile
 import Foundation
 
 /// libsndfile's error texts as plain sentences. Its texts are written for

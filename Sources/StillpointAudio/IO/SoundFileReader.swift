@@ -1,4 +1,4 @@
-import CSndFile
+internal import CSndFile
 import Foundation
 import StillpointScript
 
@@ -48,7 +48,7 @@ public final class SoundFileReader {
     }
 
     /// Reads from the current position to the end, interleaved.
-    public func readAll() throws -> [Float] {
+    package func readAll() throws -> [Float] {
         let chunk = 16384
         let expected = Int(clamping: info.frames)
         // Trust the header only to size the first allocation, and only within reason.

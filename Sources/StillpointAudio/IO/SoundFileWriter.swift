@@ -1,5 +1,6 @@
-import CSndFile
+internal import CSndFile
 import Foundation
+internal import StillpointDSP
 import StillpointScript
 
 /// Encodes interleaved `Float` frames into WAV, FLAC, Ogg Vorbis, Opus or MP3

@@ -1,4 +1,5 @@
 import Foundation
+internal import StillpointDSP
 import StillpointScript
 
 /// The sound of one event before level, pan, fades and ducking: a synthesised
@@ -59,39 +60,11 @@ enum EventVoice {
     }
 }
 
-/// How a looping recording wraps: the first pass plays it from its start, every
-/// later pass from `restart`, so that the stretch before `restart` can be the one
-/// crossfaded into the recording's end (see `LoopSeam.prepare`) and the seam never
-/// clicks.
-struct LoopSeam {
-    let restart: Int
-    let frames: Int
-
-    /// The buffer position of local frame `n` and how many frames follow it before
-    /// the next wrap.
-    func position(of n: Int64) -> (Int, Int) {
-        if n < Int64(frames) { return (Int(n), frames - Int(n)) }
-        let period = Int64(frames - restart)
-        let position = restart + Int((n - Int64(frames)) % period)
-        return (position, frames - position)
-    }
-
-    /// Crossfades the recording's first `overlap` frames into its last ones (equal
-    /// power), so that playing on from frame `overlap` after the end is seamless.
-    /// Returns the prepared recording and its seam; recordings too short to
-    /// crossfade loop as they are.
+extension LoopSeam {
+    /// `prepare(_:rate:)` for a decoded recording: the crossfaded recording and its seam.
     static func prepare(_ audio: DecodedAudio, rate: Int) -> (DecodedAudio, LoopSeam) {
-        let overlap = min(rate / 10, audio.frames / 4)
-        guard overlap > 1 else { return (audio, LoopSeam(restart: 0, frames: max(audio.frames, 1))) }
-        var result = audio
-        let tail = audio.frames - overlap
-        for c in result.channels.indices {
-            for i in 0..<overlap {
-                let t = (Double(i) + 0.5) / Double(overlap)
-                let fadeOut = Float(cos(t * .pi / 2)), fadeIn = Float(sin(t * .pi / 2))
-                result.channels[c][tail + i] = audio.channels[c][tail + i] * fadeOut + audio.channels[c][i] * fadeIn
-            }
-        }
-        return (result, LoopSeam(restart: overlap, frames: audio.frames))
+        var channels = audio.channels
+        let seam = prepare(&channels, rate: rate)
+        return (DecodedAudio(channels: channels, rate: audio.rate), seam)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+internal import StillpointDSP
 import StillpointScript
 
 /// Pass 1: synthesises the whole mix at unity gain and keeps its `LoudnessProfile`.
@@ -11,7 +12,7 @@ struct LoudnessPass {
 
     func measure() throws -> LoudnessProfile {
         let rate = timeline.rate
-        let chunk = LoudnessMeter.blockStep(rate: rate)
+        let chunk = LoudnessProfile.chunkFrames(rate: rate)
         let chunks = (timeline.length + Int64(chunk) - 1) / Int64(chunk)
         let middle = chunks / 2 * Int64(chunk)
         let parts = middle > Int64(LoudnessMeter.preroll(rate: rate)) ? [0..<middle, middle..<timeline.length] : [0..<timeline.length]

@@ -1,4 +1,5 @@
 import Foundation
+internal import StillpointDSP
 import StillpointScript
 
 /// Pass 2: synthesises the mix again, applies the loudness gain, holds the true

@@ -1,4 +1,5 @@
 import Foundation
+internal import StillpointDSP
 import StillpointScript
 
 /// Walks a timeline in blocks and sums every sounding event into planar buffers:

@@ -7,17 +7,22 @@ public struct RenderOptions: Sendable {
     public var range: Range<Int64>?
     /// Also write WebVTT subtitles beside the track.
     public var subtitles: Bool
-    /// Frames per block; any size gives the same samples.
-    public var blockSize: Int
+    /// Frames per block. Any size gives the same samples, so only the tests that
+    /// show it set this (hence `package`).
+    package var blockSize = 4096
     /// Called now and then from the synthesis thread with the fraction done (0…1).
     public var progress: (@Sendable (Double) -> Void)?
 
-    public init(range: Range<Int64>? = nil, subtitles: Bool = false, blockSize: Int = 4096,
-                progress: (@Sendable (Double) -> Void)? = nil) {
+    public init(range: Range<Int64>? = nil, subtitles: Bool = false, progress: (@Sendable (Double) -> Void)? = nil) {
         self.range = range
         self.subtitles = subtitles
-        self.blockSize = blockSize
         self.progress = progress
+    }
+
+    /// A render in blocks of `blockSize` frames.
+    package init(blockSize: Int) {
+        self.init()
+        self.blockSize = blockSize
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+internal import StillpointDSP
 import StillpointScript
 
 /// Makes each event's voice for the mixer. Every recording a track uses is

@@ -43,8 +43,6 @@ public enum WebVTT {
 
     /// `hh:mm:ss.mmm`, as WebVTT requires.
     static func timestamp(_ frames: Int64, _ rate: Double) -> String {
-        let millis = Int64((Double(frames) / rate * 1000).rounded())
-        let h = millis / 3_600_000, m = millis / 60_000 % 60, s = millis / 1000 % 60, ms = millis % 1000
-        return String(format: "%02lld:%02lld:%02lld.%03lld", h, m, s, ms)
+        TimeFormat.timestamp.string(Double(frames) / rate)
     }
 }

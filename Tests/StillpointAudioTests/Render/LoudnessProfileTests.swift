@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import StillpointAudio
+@testable import StillpointDSP
 
 /// The BS.1770 gating done on pass 1's chunk energies, checked against loudness
 /// values worked out by hand.

@@ -1,5 +1,4 @@
 import Foundation
-import StillpointScript
 
 /// `breathe in I hold H out E hold H2 times N`: a soft tone (220 Hz with a gentle
 /// second harmonic) that swells from silence and rises three semitones through the
@@ -16,7 +15,7 @@ struct BreathVoice: Sendable {
     static let semitones = 3.0
     static let overtone: Float = 0.2
 
-    let pattern: BreathPattern
+    let pattern: BreathCycle
     /// Low and high tone frequency, in cycles per frame.
     let low: Double
     let high: Double
@@ -25,7 +24,7 @@ struct BreathVoice: Sendable {
     /// 1 / the peak of sin(x) + overtone·sin(2x).
     let scale: Float
 
-    init(pattern: BreathPattern, rate: Int) {
+    init(pattern: BreathCycle, rate: Int) {
         self.pattern = pattern
         low = Self.baseHertz / Double(rate)
         high = low * pow(2, Self.semitones / 12)
@@ -44,7 +43,7 @@ struct BreathVoice: Sendable {
     }
 
     func render(from n: Int64, count: Int, into out: UnsafeMutablePointer<Float>) {
-        let cycle = pattern.cycle
+        let cycle = pattern.length
         guard cycle > 0 else {
             out.update(repeating: 0, count: count)
             return

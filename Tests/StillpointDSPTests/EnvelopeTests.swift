@@ -1,5 +1,4 @@
-import StillpointAudio
-import StillpointScript
+import StillpointDSP
 import StillpointTestSupport
 import Testing
 
@@ -25,15 +24,13 @@ func gains(_ envelope: GainEnvelope, frames: Int, block: Int = 4096) -> (left: [
     (384_000, -10.0), (432_000, -16.02), (470_400, -30.0),
 ])
 func fadesAreLinearInAmplitude(frame: Int, expected: Double) {
-    let mix = Mix(level: Param(-10), fadeIn: 48000, fadeOut: 96000, ducks: true)
-    let out = gains(GainEnvelope(mix: mix, length: 480_000), frames: 480_000, block: 1000)
+    let out = gains(GainEnvelope(level: Glide(-10), fadeIn: 48000, fadeOut: 96000, length: 480_000), frames: 480_000, block: 1000)
     #expect(abs(SignalAnalysis.dB(Double(out.left[frame])) - expected) < 0.01 || expected == -.infinity && out.left[frame] == 0)
     #expect(out.left[frame] == out.right[frame])
 }
 
 @Test func aLevelGlideIsLinearInDBAndHolds() {
-    let mix = Mix(level: Param(from: -10, to: -30, over: 48000), ducks: true)
-    let out = gains(GainEnvelope(mix: mix, length: 96000), frames: 96000).left
+    let out = gains(GainEnvelope(level: Glide(from: -10, to: -30, over: 48000), length: 96000), frames: 96000).left
     #expect(abs(SignalAnalysis.dB(Double(out[24000])) + 20) < 0.001)
     #expect(abs(SignalAnalysis.dB(Double(out[12000])) + 15) < 0.001)
     #expect(abs(SignalAnalysis.dB(Double(out[90000])) + 30) < 0.001)
@@ -41,7 +38,7 @@ func fadesAreLinearInAmplitude(frame: Int, expected: Double) {
 
 @Test(arguments: [(0.0, 0.0, 0.0), (-1, 3.0103, -Double.infinity), (1, -Double.infinity, 3.0103), (0.5, -5.333, 2.322)])
 func panIsConstantPowerWithZeroDBAtTheCentre(pan: Double, left: Double, right: Double) {
-    let out = gains(GainEnvelope(mix: Mix(level: Param(0), pan: Param(pan), ducks: false), length: 100), frames: 100)
+    let out = gains(GainEnvelope(level: Glide(0), pan: Glide(pan), length: 100), frames: 100)
     for (measured, expected) in [(out.left[50], left), (out.right[50], right)] {
         if expected == -.infinity {
             #expect(abs(measured) < 1e-7)
@@ -53,7 +50,7 @@ func panIsConstantPowerWithZeroDBAtTheCentre(pan: Double, left: Double, right: D
 }
 
 @Test func aPanGlideMovesLinearlyAndTheMonoGainIgnoresPan() {
-    let envelope = GainEnvelope(mix: Mix(level: Param(0), pan: Param(from: -1, to: 1, over: 1000), ducks: false), length: 2000)
+    let envelope = GainEnvelope(level: Glide(0), pan: Glide(from: -1, to: 1, over: 1000), length: 2000)
     let out = gains(envelope, frames: 2000)
     #expect(abs(out.left[500] - 1) < 1e-5 && abs(out.right[500] - 1) < 1e-5)
     #expect(out.right[1500] > 1.414 && out.left[1500] < 1e-6)
@@ -65,7 +62,7 @@ func panIsConstantPowerWithZeroDBAtTheCentre(pan: Double, left: Double, right: D
 @Test func clipsFadeForAtLeastFiveMilliseconds() {
     let minimum = GainEnvelope.minimumClipFade(rate: 48000)
     #expect(minimum == 240)
-    let out = gains(GainEnvelope(mix: Mix(level: Param(0), ducks: false), length: 48000, minimumFade: minimum), frames: 48000).left
+    let out = gains(GainEnvelope(level: Glide(0), length: 48000, minimumFade: minimum), frames: 48000).left
     #expect(out[0] == 0)
     #expect(abs(SignalAnalysis.dB(Double(out[120])) + 6.02) < 0.01)
     #expect(out[240] == 1 && out[47759] == 1)
@@ -73,8 +70,7 @@ func panIsConstantPowerWithZeroDBAtTheCentre(pan: Double, left: Double, right: D
 }
 
 @Test func envelopeBlocksNeverChangeTheGains() {
-    let mix = Mix(level: Param(from: -3, to: -20, over: 30000), pan: Param(from: 0.7, to: -0.2, over: 20000), fadeIn: 7000, fadeOut: 9000, ducks: true)
-    let envelope = GainEnvelope(mix: mix, length: 50000)
+    let envelope = GainEnvelope(level: Glide(from: -3, to: -20, over: 30000), pan: Glide(from: 0.7, to: -0.2, over: 20000), fadeIn: 7000, fadeOut: 9000, length: 50000)
     let small = gains(envelope, frames: 52000, block: 64), large = gains(envelope, frames: 52000, block: 8192)
     #expect(small.left == large.left && small.right == large.right)
     #expect(small.left[50000...].allSatisfy { $0 == 0 })

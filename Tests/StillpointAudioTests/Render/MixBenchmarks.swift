@@ -1,5 +1,6 @@
 import Foundation
 @testable import StillpointAudio
+import StillpointDSP
 import StillpointScript
 import StillpointTestSupport
 import Testing
@@ -41,13 +42,6 @@ struct MixBenchmarks {
         return F.timeline(events, length: length, format: .flac, bits: .int16)
     }
 
-    /// CPU seconds of the calling thread.
-    static func cpuSeconds() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-    }
-
     @Test func sixtyMinutesOfB60Synthesis() throws {
         let timeline = try Self.timeline(minutes: 60)
         let settings = timeline.settings
@@ -63,9 +57,9 @@ struct MixBenchmarks {
         var interleaved = [Float](repeating: 0, count: 2 * Self.block)
         var times = (mix: 0.0, limit: 0.0, interleave: 0.0, meter: 0.0)
         var frame: Int64 = 0
-        var clock = Self.cpuSeconds()
+        var clock = ThreadClock.seconds()
         func lap(_ stage: inout Double) {
-            let now = Self.cpuSeconds()
+            let now = ThreadClock.seconds()
             stage += now - clock
             clock = now
         }

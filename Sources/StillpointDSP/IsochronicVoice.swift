@@ -1,5 +1,3 @@
-import StillpointScript
-
 /// `isochronic F pulse R`: a tone of peak 1 switched on and off R times a second.
 ///
 /// Each pulse cycle is on for its first half and off for the second; the on half
@@ -11,7 +9,7 @@ struct IsochronicVoice: Sendable {
     /// Length of each edge as a fraction of a pulse cycle.
     static let edge: Float = 0.15
 
-    init(frequency: Param, pulse: Param, rate: Int) {
+    init(frequency: Glide, pulse: Glide, rate: Int) {
         tone = PhaseCurve(frequency, rate: rate)
         self.pulse = PhaseCurve(pulse, rate: rate)
     }

@@ -1,6 +1,6 @@
 import Foundation
-import StillpointAudio
-import StillpointScript
+import StillpointDSP
+import StillpointTestSupport
 import Testing
 
 /// Speed of synthesis and limiting over 60 minutes at 48 kHz, in 4096-frame
@@ -14,23 +14,23 @@ struct SpeedBenchmarks {
     /// CPU seconds the calling thread spends in `work` (other load on the machine
     /// does not count).
     func seconds(_ work: () -> Void) -> Double {
-        let start = MixBenchmarks.cpuSeconds()
+        let start = ThreadClock.seconds()
         work()
-        return MixBenchmarks.cpuSeconds() - start
+        return ThreadClock.seconds() - start
     }
 
     @Test(arguments: [
-        ("sine (stereo copy)", Generator.sine(frequency: Param(432))),
-        ("binaural", .binaural(frequency: Param(200), beat: Param(6))),
-        ("isochronic", .isochronic(frequency: Param(300), pulse: Param(10))),
+        ("sine (stereo copy)", Synthesis.sine(frequency: Glide(432))),
+        ("binaural", .binaural(frequency: Glide(200), beat: Glide(6))),
+        ("isochronic", .isochronic(frequency: Glide(300), pulse: Glide(10))),
         ("noise pink", .noise(.pink)),
         ("noise brown", .noise(.brown)),
-        ("drone", .drone(frequency: Param(110))),
-        ("bell", .bell(frequency: Param(432), decay: 3600)),
-        ("sine glide", .sine(frequency: Param(from: 200, to: 400, over: 48000 * 3600))),
+        ("drone", .drone(frequency: Glide(110))),
+        ("bell", .bell(frequency: Glide(432), decay: 3600)),
+        ("sine glide", .sine(frequency: Glide(from: 200, to: 400, over: 48000 * 3600))),
     ])
-    func sixtyMinutesOfAGenerator(name: String, generator: Generator) throws {
-        var voice = try #require(SynthVoice(generator: generator, rate: 48000, seed: 1))
+    func sixtyMinutesOfAGenerator(name: String, sound: Synthesis) {
+        var voice = SynthVoice(sound, rate: 48000, seed: 1)
         let left = UnsafeMutablePointer<Float>.allocate(capacity: Self.block)
         let right = UnsafeMutablePointer<Float>.allocate(capacity: Self.block)
         defer { left.deallocate(); right.deallocate() }

@@ -1,5 +1,4 @@
-import StillpointAudio
-import StillpointScript
+import StillpointDSP
 import StillpointTestSupport
 
 /// Renders `frames` frames of a voice in blocks of `block` frames, from local
@@ -27,11 +26,8 @@ func render(
     return (left, right)
 }
 
-func voice(_ generator: Generator, rate: Int = 48000, seed: UInt64 = 1) -> SynthVoice {
-    guard let voice = SynthVoice(generator: generator, rate: rate, seed: seed) else {
-        preconditionFailure("\(generator) is not synthesised")
-    }
-    return voice
+func voice(_ sound: Synthesis, rate: Int = 48000, seed: UInt64 = 1) -> SynthVoice {
+    SynthVoice(sound, rate: rate, seed: seed)
 }
 
 /// Largest change between neighbouring samples: a click shows as a jump well above

@@ -1,5 +1,3 @@
-import StillpointScript
-
 /// `drone F`: a soft pad of F, its fifth (1.5F) and its octave (2F), with a slow
 /// swell: each partial's amplitude dips and recovers once every `swellPeriod`
 /// seconds, a third of a period apart, so the colour of the pad turns slowly while
@@ -22,7 +20,7 @@ struct DroneVoice: Sendable {
     /// 1 / the peak of the unscaled sound.
     private(set) var scale: Float = 1
 
-    init(frequency: Param, rate: Int) {
+    init(frequency: Glide, rate: Int) {
         fundamental = PhaseCurve(frequency, rate: rate)
         swellRate = 1 / (Self.swellPeriod * Double(rate))
         scale = 1 / Self.peak

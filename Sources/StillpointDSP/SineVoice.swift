@@ -1,10 +1,8 @@
-import StillpointScript
-
 /// `sine F`: a pure tone of peak 1.
 struct SineVoice: Sendable {
     let phase: PhaseCurve
 
-    init(frequency: Param, rate: Int) {
+    init(frequency: Glide, rate: Int) {
         phase = PhaseCurve(frequency, rate: rate)
     }
 
@@ -20,7 +18,7 @@ struct BinauralVoice: Sendable {
     let carrier: PhaseCurve
     let halfBeat: PhaseCurve
 
-    init(frequency: Param, beat: Param, rate: Int) {
+    init(frequency: Glide, beat: Glide, rate: Int) {
         carrier = PhaseCurve(frequency, rate: rate)
         halfBeat = PhaseCurve(beat, rate: rate, ratio: 0.5)
     }

@@ -1,5 +1,4 @@
 import Foundation
-import StillpointScript
 
 /// The per-frame gains with which an event enters the mix: its level (dB, gliding
 /// linearly in dB), its linear fades, and its constant-power pan.
@@ -13,24 +12,30 @@ import StillpointScript
 /// matters.
 public struct GainEnvelope: Sendable {
     /// The shortest fade at each end of a voice clip, so nothing clicks.
-    public static let clipEdgeFade = 0.005
+    static let clipEdgeFade = 0.005
 
-    let level: Param
-    let pan: Param
+    let level: Glide
+    let pan: Glide
     let length: Int64
     let fadeIn: Int64
     let fadeOut: Int64
 
     /// - Parameters:
+    ///   - level: dB, gliding linearly in dB.
+    ///   - pan: −1 left … 1 right, gliding linearly.
+    ///   - fadeIn, fadeOut: fade lengths in frames, inside `0..<length`.
     ///   - length: the event's length in frames (`end − start`).
     ///   - minimumFade: frames each fade lasts at least (for voice clips,
     ///     `clipEdgeFade` seconds at the track's rate, see `minimumClipFade(rate:)`).
-    public init(mix: Mix, length: Int64, minimumFade: Int64 = 0) {
-        level = mix.level
-        pan = mix.pan
+    public init(
+        level: Glide, pan: Glide = Glide(0), fadeIn: Int64 = 0, fadeOut: Int64 = 0, length: Int64,
+        minimumFade: Int64 = 0
+    ) {
+        self.level = level
+        self.pan = pan
         self.length = length
-        fadeIn = max(mix.fadeIn, minimumFade)
-        fadeOut = max(mix.fadeOut, minimumFade)
+        self.fadeIn = max(fadeIn, minimumFade)
+        self.fadeOut = max(fadeOut, minimumFade)
     }
 
     /// `clipEdgeFade` in frames at `rate`.
@@ -56,7 +61,7 @@ public struct GainEnvelope: Sendable {
     /// scalar instead of a gain buffer.
     public func constantGains(from n: Int64, count: Int, stereo: Bool) -> (left: Float, right: Float)? {
         let end = n + Int64(count)
-        guard level.isConstant || n >= level.glide, !stereo || pan.isConstant || n >= pan.glide,
+        guard level.isConstant || n >= level.frames, !stereo || pan.isConstant || n >= pan.frames,
               fadeIn <= 0 || n >= fadeIn, end <= length - max(fadeOut, 0) else { return nil }
         let gain = levelGain(at: n)
         guard stereo else { return (gain, gain) }
@@ -65,21 +70,21 @@ public struct GainEnvelope: Sendable {
     }
 
     /// Linear gain of `level` at frame n.
-    public func levelGain(at n: Int64) -> Float {
+    func levelGain(at n: Int64) -> Float {
         Float(pow(10, Self.value(level, at: n) / 20))
     }
 
-    /// A `Param`'s value at frame n: linear from start to end over its glide.
-    static func value(_ p: Param, at n: Int64) -> Double {
-        if p.isConstant || n >= p.glide { return p.isConstant ? p.start : p.end }
-        return p.start + (p.end - p.start) * Double(max(n, 0)) / Double(p.glide)
+    /// A `Glide`'s value at frame n: linear from start to end over its glide.
+    static func value(_ p: Glide, at n: Int64) -> Double {
+        if p.isConstant || n >= p.frames { return p.isConstant ? p.start : p.end }
+        return p.start + (p.end - p.start) * Double(max(n, 0)) / Double(p.frames)
     }
 
     private func fillLevel(from n: Int64, count: Int, into gain: UnsafeMutablePointer<Float>) {
         var i = 0
-        if !level.isConstant, n < level.glide {
-            i = Int(min(level.glide - n, Int64(count)))
-            DecibelRamp(start: level.start, slope: (level.end - level.start) / Double(level.glide), origin: 0)
+        if !level.isConstant, n < level.frames {
+            i = Int(min(level.frames - n, Int64(count)))
+            DecibelRamp(start: level.start, slope: (level.end - level.start) / Double(level.frames), origin: 0)
                 .fill(n..<(n + Int64(i)), into: gain)
         }
         if i < count {
@@ -105,7 +110,7 @@ public struct GainEnvelope: Sendable {
     }
 
     /// Left and right pan gains for pan position p.
-    public static func panGains(_ p: Double) -> (left: Float, right: Float) {
+    static func panGains(_ p: Double) -> (left: Float, right: Float) {
         let theta = (min(max(p, -1), 1) + 1) * Double.pi / 4
         return (Float(2.0.squareRoot() * cos(theta)), Float(2.0.squareRoot() * sin(theta)))
     }
@@ -115,7 +120,7 @@ public struct GainEnvelope: Sendable {
     ) {
         var i = 0
         if !pan.isConstant {
-            while i < count, n + Int64(i) < pan.glide {
+            while i < count, n + Int64(i) < pan.frames {
                 let (l, r) = Self.panGains(Self.value(pan, at: n + Int64(i)))
                 right[i] = left[i] * r
                 left[i] *= l

@@ -1,12 +1,11 @@
-import StillpointAudio
-import StillpointScript
+import StillpointDSP
 import StillpointTestSupport
 import Testing
 
 /// Each colour's RMS equals that of a 0 dB sine (−3.01 dBFS ± 0.5 dB), and its
 /// spectrum falls by the colour's slope per octave (±1 dB) from 250 Hz to 4 kHz.
-@Test(arguments: [(NoiseColor.white, 0.0), (.pink, -3.0), (.brown, -6.0)])
-func noiseHasTheRMSOfASineAndTheSlopeOfItsColour(color: NoiseColor, slope: Double) {
+@Test(arguments: [(NoiseSpectrum.white, 0.0), (.pink, -3.0), (.brown, -6.0)])
+func noiseHasTheRMSOfASineAndTheSlopeOfItsColour(color: NoiseSpectrum, slope: Double) {
     let out = render(voice(.noise(color), seed: 3), frames: 5 * 48000).left
     #expect(abs(SignalAnalysis.rmsDB(out) + 3.01) < 0.5, "\(color) RMS \(SignalAnalysis.rmsDB(out))")
     let spectrum = SignalAnalysis.averagedSpectrum(out, rate: 48000, segment: 4096)

@@ -3,7 +3,8 @@
 /// Phases are kept in `Double` cycles as a closed form of the absolute frame index
 /// (so a 12-hour track stays exact and block size never matters); only the
 /// fraction below one cycle goes to `Float`, where a short odd polynomial is far
-/// cheaper than `sin` and accurate to about 1e-7 (−140 dB).
+/// cheaper than `sin` and within 1.7e-7 of it (−135 dB; the cosine 2.3e-7, as
+/// measured by `FastSineTests`).
 ///
 /// Each function has a scalar form and a form over `Lanes` (8 frames at once) that
 /// does the same IEEE operations lane by lane, so both give identical samples. The

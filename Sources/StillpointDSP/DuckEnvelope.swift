@@ -13,13 +13,13 @@ import Foundation
 /// by binary search.
 public struct DuckEnvelope: Sendable {
     /// The format page's ramps: down over 300 ms, back over 1 s.
-    public static let attackSeconds = 0.3
-    public static let releaseSeconds = 1.0
+    static let attackSeconds = 0.3
+    static let releaseSeconds = 1.0
 
     /// dB, ≤ 0.
-    public let depth: Double
-    public let attack: Int64
-    public let release: Int64
+    let depth: Double
+    let attack: Int64
+    let release: Int64
     /// Fully dipped spans (track frames), sorted, with gaps of at least
     /// attack + release between them.
     let dips: [Range<Int64>]
@@ -29,7 +29,7 @@ public struct DuckEnvelope: Sendable {
     /// - Parameters:
     ///   - depth: the `duck` setting in dB (0 is off; positive values are treated as 0).
     ///   - voices: the track frames where voice clips play, in any order.
-    public init(depth: Double, voices: [Range<Int64>], attack: Int64, release: Int64) {
+    init(depth: Double, voices: [Range<Int64>], attack: Int64, release: Int64) {
         self.depth = min(depth, 0)
         self.attack = max(attack, 0)
         self.release = max(release, 0)

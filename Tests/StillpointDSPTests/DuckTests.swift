@@ -1,4 +1,4 @@
-import StillpointAudio
+import StillpointDSP
 import StillpointTestSupport
 import Testing
 

@@ -1,5 +1,3 @@
-import StillpointScript
-
 /// One event's generated sound, rendered block by block into `Float` buffers.
 ///
 /// The mixer creates one voice per generator or breathing event and asks it for
@@ -27,11 +25,10 @@ public struct SynthVoice: Sendable {
 
     var kind: Kind
 
-    /// Makes the voice for a generator, or nil for `.file`, which is a decoded
-    /// recording rather than a synthesised sound.
+    /// Makes the voice for a sound.
     /// - Parameter seed: seeds noise; see `eventSeed(track:event:)`.
-    public init?(generator: Generator, rate: Int, seed: UInt64) {
-        switch generator {
+    public init(_ sound: Synthesis, rate: Int, seed: UInt64) {
+        switch sound {
         case .sine(let frequency):
             kind = .sine(SineVoice(frequency: frequency, rate: rate))
         case .binaural(let frequency, let beat):
@@ -44,23 +41,8 @@ public struct SynthVoice: Sendable {
             kind = .bell(BellVoice(frequency: frequency, decay: decay, rate: rate))
         case .drone(let frequency):
             kind = .drone(DroneVoice(frequency: frequency, rate: rate))
-        case .file:
-            return nil
-        }
-    }
-
-    /// Makes the breath-pacing tone of a `breathe` event.
-    public init(breath: BreathPattern, rate: Int) {
-        kind = .breathe(BreathVoice(pattern: breath, rate: rate))
-    }
-
-    /// Makes the voice for an event's source, or nil when the source is not
-    /// synthesised (silence, a clip, a file).
-    public init?(source: SoundSource, rate: Int, seed: UInt64) {
-        switch source {
-        case .generator(let generator): self.init(generator: generator, rate: rate, seed: seed)
-        case .breathe(let pattern): self.init(breath: pattern, rate: rate)
-        case .silence, .clip: return nil
+        case .breathe(let cycle):
+            kind = .breathe(BreathVoice(pattern: cycle, rate: rate))
         }
     }
 

@@ -1,7 +1,6 @@
 import Foundation
-import StillpointScript
 
-/// The phase, in cycles, of an oscillator whose frequency follows a `Param`, as a
+/// The phase, in cycles, of an oscillator whose frequency follows a `Glide`, as a
 /// closed form of the frame index: the integral of the frequency, so a glide is
 /// phase-continuous and any frame can be computed without the ones before it.
 ///
@@ -32,10 +31,10 @@ struct PhaseCurve: Sendable {
     /// - Parameters:
     ///   - hertz: the frequency (Hz) and its glide.
     ///   - ratio: multiplies the frequency (a partial's ratio, or ±½ for a beat).
-    init(_ hertz: Param, rate: Int, ratio: Double = 1) {
+    init(_ hertz: Glide, rate: Int, ratio: Double = 1) {
         startRate = hertz.start * ratio / Double(rate)
         endRate = (hertz.isConstant ? hertz.start : hertz.end) * ratio / Double(rate)
-        glide = hertz.isConstant ? 0 : max(hertz.glide, 0)
+        glide = hertz.isConstant ? 0 : max(hertz.frames, 0)
         let g = Double(glide)
         if glide > 0, hertz.start > 0, hertz.end > 0 {
             let k = log(hertz.end / hertz.start) / g

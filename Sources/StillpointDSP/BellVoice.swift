@@ -1,5 +1,4 @@
 import Foundation
-import StillpointScript
 
 /// `bell F decay D`: a struck singing bowl, as workload B60 defines it,
 /// b(t) = A·10^(−3t/D)·[sin(2π·F·t) + 0.5·sin(2π·2.76F·t) + 0.25·sin(2π·5.40F·t)]
@@ -28,7 +27,7 @@ struct BellVoice: Sendable {
     /// Frames until the bell is silent (its `decay`).
     let length: Int64
 
-    init(frequency: Param, decay: Double, rate: Int) {
+    init(frequency: Glide, decay: Double, rate: Int) {
         fundamental = PhaseCurve(frequency, rate: rate)
         length = max(1, Int64((decay * Double(rate)).rounded()))
         decayRate = log(1000) / Double(length)

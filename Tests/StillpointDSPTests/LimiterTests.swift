@@ -1,5 +1,5 @@
 import Foundation
-import StillpointAudio
+import StillpointDSP
 import StillpointTestSupport
 import Testing
 

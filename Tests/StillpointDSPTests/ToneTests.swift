@@ -1,12 +1,11 @@
 import Foundation
-import StillpointAudio
-import StillpointScript
+import StillpointDSP
 import StillpointTestSupport
 import Testing
 
 @Test(arguments: [55.0, 440, 1000, 7500])
 func aSineHasItsFrequencyAndAPeakOfZeroDB(hertz: Double) throws {
-    let out = render(voice(.sine(frequency: Param(hertz))), frames: 48000).left
+    let out = render(voice(.sine(frequency: Glide(hertz))), frames: 48000).left
     let measured = try #require(SignalAnalysis.zeroCrossingFrequency(out, rate: 48000))
     #expect(abs(measured - hertz) < 0.001 * hertz)
     #expect(abs(SignalAnalysis.peakDB(out)) < 0.01)
@@ -14,7 +13,7 @@ func aSineHasItsFrequencyAndAPeakOfZeroDB(hertz: Double) throws {
 }
 
 @Test func binauralPutsHalfTheBeatBelowAndAboveTheCarrierInEachEar() throws {
-    let out = render(voice(.binaural(frequency: Param(200), beat: Param(6))), frames: 48000)
+    let out = render(voice(.binaural(frequency: Glide(200), beat: Glide(6))), frames: 48000)
     let left = try #require(SignalAnalysis.zeroCrossingFrequency(out.left, rate: 48000))
     let right = try #require(SignalAnalysis.zeroCrossingFrequency(out.right, rate: 48000))
     #expect(abs(left - 197) < 0.01)
@@ -25,7 +24,7 @@ func aSineHasItsFrequencyAndAPeakOfZeroDB(hertz: Double) throws {
 
 @Test func aFrequencyGlideIsExponentialContinuousAndHoldsItsEnd() throws {
     let rate = 48000
-    let out = render(voice(.sine(frequency: Param(from: 200, to: 800, over: 48000))), frames: 72000).left
+    let out = render(voice(.sine(frequency: Glide(from: 200, to: 800, over: 48000))), frames: 72000).left
     // Halfway through the glide the pitch is one octave up (400 Hz), not 500 Hz.
     let middle = try #require(SignalAnalysis.zeroCrossingFrequency(out, rate: rate, range: 23400..<24600))
     #expect(abs(middle - 400) < 4)
@@ -36,7 +35,7 @@ func aSineHasItsFrequencyAndAPeakOfZeroDB(hertz: Double) throws {
 }
 
 @Test func aBeatGlideEndsAtItsFinalBeat() throws {
-    let out = render(voice(.binaural(frequency: Param(300), beat: Param(from: 10, to: 4, over: 24000))), frames: 72000)
+    let out = render(voice(.binaural(frequency: Glide(300), beat: Glide(from: 10, to: 4, over: 24000))), frames: 72000)
     let left = try #require(SignalAnalysis.zeroCrossingFrequency(out.left, rate: 48000, range: 24000..<72000))
     let right = try #require(SignalAnalysis.zeroCrossingFrequency(out.right, rate: 48000, range: 24000..<72000))
     #expect(abs(right - left - 4) < 0.02)
@@ -45,7 +44,7 @@ func aSineHasItsFrequencyAndAPeakOfZeroDB(hertz: Double) throws {
 
 @Test func isochronicPulsesAtItsRateWithSmoothEdges() throws {
     let rate = 48000
-    let out = render(voice(.isochronic(frequency: Param(1000), pulse: Param(10))), frames: 2 * rate).left
+    let out = render(voice(.isochronic(frequency: Glide(1000), pulse: Glide(10))), frames: 2 * rate).left
     // Envelope: the largest |x| over each millisecond (one tone period).
     let envelope = stride(from: 0, to: out.count, by: 48).map { start in
         out[start..<min(start + 48, out.count)].reduce(Float(0)) { max($0, abs($1)) }
@@ -64,7 +63,7 @@ func aSineHasItsFrequencyAndAPeakOfZeroDB(hertz: Double) throws {
 @Test func aBellHasItsPartialsItsPeakAndItsDecay() throws {
     let rate = 48000
     let decay = 2.0
-    let out = render(voice(.bell(frequency: Param(432), decay: decay)), frames: Int(2.2 * Double(rate))).left
+    let out = render(voice(.bell(frequency: Glide(432), decay: decay)), frames: Int(2.2 * Double(rate))).left
     #expect(abs(SignalAnalysis.peakDB(out)) < 0.001)
     let spectrum = SignalAnalysis.spectrum(Array(out[0..<32768]), rate: rate)
     for (partial, relative) in [(432.0, 1.0), (1192.32, 0.5), (2332.8, 0.25)] {
@@ -86,7 +85,7 @@ func aSineHasItsFrequencyAndAPeakOfZeroDB(hertz: Double) throws {
 
 @Test func aBellLeavesOutPartialsAboveHalfTheRate() throws {
     let rate = 22050
-    let out = render(voice(.bell(frequency: Param(3000), decay: 1), rate: rate), frames: 16384).left
+    let out = render(voice(.bell(frequency: Glide(3000), decay: 1), rate: rate), frames: 16384).left
     let spectrum = SignalAnalysis.spectrum(out, rate: rate)
     #expect(abs(spectrum.dominantFrequency() - 3000) < 2)
     // 2.76 × 3000 = 8280 Hz stays; 5.40 × 3000 = 16200 Hz would alias to 5850 Hz.
@@ -98,7 +97,7 @@ func aSineHasItsFrequencyAndAPeakOfZeroDB(hertz: Double) throws {
 
 @Test func aDroneHoldsItsFifthAndOctaveAndSwellsSlowly() {
     let rate = 8000
-    let out = render(voice(.drone(frequency: Param(110)), rate: rate), frames: 12 * rate).left
+    let out = render(voice(.drone(frequency: Glide(110)), rate: rate), frames: 12 * rate).left
     let spectrum = SignalAnalysis.averagedSpectrum(out, rate: rate, segment: 8192)
     for partial in [110.0, 165, 220] {
         #expect(abs(spectrum.dominantFrequency(in: (partial - 20)...(partial + 20)) - partial) < 0.5)
@@ -119,8 +118,8 @@ func aSineHasItsFrequencyAndAPeakOfZeroDB(hertz: Double) throws {
 
 @Test func breathingSwellsRisesHoldsFallsAndRests() throws {
     let rate = 16000
-    let pattern = BreathPattern(inhale: 16000, holdIn: 8000, exhale: 24000, holdOut: 8000, times: 2)
-    let out = render(SynthVoice(breath: pattern, rate: rate), frames: 2 * 56000 + 4000).left
+    let pattern = BreathCycle(inhale: 16000, holdIn: 8000, exhale: 24000, holdOut: 8000, times: 2)
+    let out = render(voice(.breathe(pattern), rate: rate), frames: 2 * 56000 + 4000).left
     // Peak 0 dB, reached in the hold after the in-breath.
     #expect(abs(SignalAnalysis.peakDB(out)) < 0.01)
     #expect(abs(SignalAnalysis.peakDB(out, range: 16000..<24000)) < 0.01)

@@ -1,5 +1,4 @@
 import Foundation
-import StillpointScript
 
 /// `noise white|pink|brown`, seeded and deterministic, scaled so that its long-term
 /// RMS is that of a sine of peak 1 (1/√2, −3.01 dBFS).
@@ -12,7 +11,7 @@ import StillpointScript
 /// first runs the filter over the `warmUp` frames before it (or from frame 0), so
 /// the result does not depend on where rendering started.
 struct NoiseVoice: Sendable {
-    let color: NoiseColor
+    let color: NoiseSpectrum
     private let key: UInt64
     private var gain: Double
     private let brownPole: Double
@@ -27,7 +26,7 @@ struct NoiseVoice: Sendable {
     private static let sineRMS = 0.5.squareRoot()
     static let brownCorner = 40.0
 
-    init(color: NoiseColor, rate: Int, seed: UInt64) {
+    init(color: NoiseSpectrum, rate: Int, seed: UInt64) {
         self.color = color
         key = Self.mix(seed)
         brownPole = exp(-2 * Double.pi * Self.brownCorner / Double(rate))

@@ -8,12 +8,15 @@ import Foundation
 public struct LoudnessProfile: Sendable, Equatable {
     /// Frames per chunk: 100 ms, the hop of BS.1770's 400 ms gating blocks.
     public let chunkFrames: Int
-    public var energies: [Float] = []
-    public var peaks: [Float] = []
+    public private(set) var energies: [Float] = []
+    public private(set) var peaks: [Float] = []
 
     public init(rate: Int) {
-        chunkFrames = rate / 10
+        chunkFrames = Self.chunkFrames(rate: rate)
     }
+
+    /// Frames per chunk at `rate`.
+    public static func chunkFrames(rate: Int) -> Int { rate / 10 }
 
     public mutating func append(energy: Double, peak: Float) {
         energies.append(Float(energy))
