@@ -33,12 +33,18 @@ let package = Package(
             dependencies: ["StillpointScript", "CSndFile", "CFLAC", "CEBUR128", "CSoxr"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
         .target(name: "StillpointBuild", dependencies: ["StillpointScript", "StillpointAudio"]),
+        // The timeline drawn as SVG (`timeline --svg`); it asks StillpointAudio's envelopes how loud a bed is.
+        .target(name: "StillpointPicture", dependencies: ["StillpointScript", "StillpointAudio"]),
         .executableTarget(
             name: "stillpoint",
             dependencies: [
-                "StillpointScript", "StillpointAudio", "StillpointBuild",
+                "StillpointScript", "StillpointAudio", "StillpointBuild", "StillpointPicture",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]),
+            ],
+            // `stillpoint new`'s starting scripts, kept as real .session files (so
+            // they read and diff as scripts) and compiled into the binary, so an
+            // installed `stillpoint` needs no resource folder beside it.
+            resources: [.embedInCode("Templates")]),
         .target(name: "StillpointTestSupport"),
 
         .testTarget(
@@ -52,8 +58,11 @@ let package = Package(
             name: "StillpointBuildTests",
             dependencies: ["StillpointBuild", "StillpointAudio", "StillpointScript", "StillpointTestSupport"]),
         .testTarget(
+            name: "StillpointPictureTests",
+            dependencies: ["StillpointPicture", "StillpointScript", "StillpointTestSupport"]),
+        .testTarget(
             name: "StillpointCLITests",
             dependencies: ["StillpointTestSupport"],
-            exclude: ["Goldens"]),
+            exclude: ["Goldens", "Browser"]),
     ]
 )
