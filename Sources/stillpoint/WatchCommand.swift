@@ -27,8 +27,10 @@ struct WatchCommand: ParsableCommand {
         var watched = WatchedFiles(script: script)
         var first = true
         while true {
-            let timeline = Loading.timeline(script, options: try render.resolveOptions())
-            if let timeline { watched.update(timeline.dependencies) }
+            let loaded = Loading.loader.load(script, options: try render.resolveOptions())
+            Terminal.report(loaded.diagnostics)
+            let timeline = loaded.timeline
+            if let timeline { watched.update(timeline.dependencies + [loaded.clipsFolder]) }
             let seen = watched.signature()
             if let timeline, let destination = try? render.destination(of: timeline) {
                 stop.rendering(into: destination.deletingLastPathComponent()) {
@@ -57,7 +59,8 @@ struct WatchCommand: ParsableCommand {
 /// The files a render depends on, looked at by path: an editor that saves by
 /// writing a new file and renaming it over the old one changes the file's inode,
 /// which a path-based look sees, where a watch on the old file would go quiet.
-/// The clips folder is watched too, so recording a missing phrase is noticed.
+/// The clips folder is watched too (a folder's time changes when a file is added
+/// to it), so recording a missing phrase is noticed.
 struct WatchedFiles {
     private(set) var paths: [String]
     private let always: [String]
@@ -69,7 +72,8 @@ struct WatchedFiles {
         paths = always
     }
 
-    /// Everything the last good resolve read; a broken edit keeps the last good list.
+    /// Everything the last good resolve read, and its clips folder; a broken edit
+    /// keeps the last good list.
     mutating func update(_ dependencies: [URL]) {
         var seen = Set<String>()
         paths = (always + dependencies.map(\.standardizedFileURL.path)).filter { seen.insert($0).inserted }
