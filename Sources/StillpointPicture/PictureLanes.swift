@@ -7,7 +7,7 @@ extension PictureLayout {
     /// A flag at the start and a bar to the end: a bell's bar is pale (it rings
     /// away), a tone's solid (it holds).
     func drawMarks(_ canvas: inout SVGCanvas) {
-        let height = Size.rowHeight.mark
+        let height = Metrics.rowHeight.mark
         for mark in marks {
             let event = timeline.events[mark.index]
             let (x0, x1) = (x(event.start), x(event.end))
@@ -25,7 +25,7 @@ extension PictureLayout {
 
     /// Phrases as blocks named by their clips, pauses as gaps, breaths as waves.
     func drawVoice(_ canvas: inout SVGCanvas) {
-        let (top, height) = (voiceTop, Size.rowHeight.voice)
+        let (top, height) = (voiceTop, Metrics.rowHeight.voice)
         for (index, event) in events {
             let (x0, x1) = (x(event.start), x(event.end))
             var shapes: [String]
@@ -35,7 +35,7 @@ extension PictureLayout {
                 if let row = voiceLabels[index], let name = event.name {
                     shapes.append(row == 0
                         ? SVGCanvas.text(x0 + 3, top + height / 2 + 4, name, "say-label")
-                        : SVGCanvas.text(x0, top + height + Double(row) * Size.rowHeight.voiceLabel - 3, name, "label"))
+                        : SVGCanvas.text(x0, top + height + Double(row) * Metrics.rowHeight.voiceLabel - 3, name, "label"))
                 }
             case .pause:
                 shapes = [SVGCanvas.rect(x0, top, max(x1 - x0, 1), height, ""),
@@ -87,7 +87,7 @@ extension PictureLayout {
     /// 48 dB below it is the band's floor.
     func drawBeds(_ canvas: inout SVGCanvas) {
         var curve = LevelCurve(timeline)
-        let rowHeight = Size.rowHeight.bedLabel + Size.rowHeight.bed + 6
+        let rowHeight = Metrics.rowHeight.bedLabel + Metrics.rowHeight.bed + 6
         let sampled = beds.map { bed -> [(x: Double, db: Double)] in
             let event = timeline.events[bed.index]
             let (x0, x1) = (x(event.start), x(event.end))
@@ -100,15 +100,15 @@ extension PictureLayout {
         for (bed, samples) in zip(beds, sampled) {
             let event = timeline.events[bed.index]
             let top = bedsTop + Double(bed.row) * rowHeight
-            let base = top + Size.rowHeight.bedLabel + Size.rowHeight.bed
+            let base = top + Metrics.rowHeight.bedLabel + Metrics.rowHeight.bed
             let points = samples.map { sample -> (x: Double, y: Double) in
                 let fraction = sample.db.isFinite ? min(max((sample.db - floor) / (loudest - floor), 0), 1) : 0
-                return (sample.x, base - fraction * Size.rowHeight.bed)
+                return (sample.x, base - fraction * Metrics.rowHeight.bed)
             }
             let outline = [(x: points.first?.x ?? x(event.start), y: base)] + points + [(x: points.last?.x ?? x(event.end), y: base)]
             var shapes = [SVGCanvas.path(outline, "", closed: true)]
             if bed.labelled, let label = EventText.label(event) {
-                shapes.append(SVGCanvas.text(x(event.start) + 2, top + Size.rowHeight.bedLabel - 3, label, "label"))
+                shapes.append(SVGCanvas.text(x(event.start) + 2, top + Metrics.rowHeight.bedLabel - 3, label, "label"))
             }
             canvas.titled("bed", title: title(event), data: data(bed.index, event), shapes)
         }

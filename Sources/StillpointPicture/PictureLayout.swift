@@ -6,7 +6,8 @@ import StillpointScript
 /// the picture is only as tall as this session needs; then each lane is drawn at
 /// its height, top to bottom: chapters, marks, voice, beds, the axis.
 struct PictureLayout {
-    typealias Size = TimelinePicture
+    /// The picture's sizes, kept on `TimelinePicture` with its style.
+    typealias Metrics = TimelinePicture
     let timeline: Timeline
     let axis: TimeAxis
     let events: [(index: Int, event: Event)]
@@ -21,24 +22,24 @@ struct PictureLayout {
     let beds: [(index: Int, row: Int, labelled: Bool)]
 
     let chaptersTop: Double, plotTop: Double, marksTop: Double, voiceTop: Double, bedsTop: Double, axisY: Double
-    var width: Double { axis.right + Size.margin.right }
+    var width: Double { axis.right + Metrics.margin.right }
     var height: Double { axisY + 40 }
 
     init(timeline: Timeline, axis: TimeAxis) {
         self.timeline = timeline
         self.axis = axis
         events = Array(timeline.events.enumerated()).map { (index: $0.offset, event: $0.element) }
-        let size = Size.labelSize
+        let size = Metrics.labelSize
         let seconds = { (frame: Int64) in Double(frame) / Double(timeline.rate) }
 
-        var chapterLanes = LabelLanes(rows: Size.rows.chapters)
+        var chapterLanes = LabelLanes(rows: Metrics.rows.chapters)
         chapterRows = timeline.chapters.map { chapter in
             chapterLanes.place(x: axis.x(seconds(chapter.start)) + 3, width: TextWidth.of(chapter.title, size: size))
         }
 
         // A mark's footprint is its bar and, when there is room, its label after
         // the flag; a mark finds the first row free for all of it.
-        var markLanes = LabelLanes(rows: Size.rows.marks)
+        var markLanes = LabelLanes(rows: Metrics.rows.marks)
         var marks: [(index: Int, row: Int, labelled: Bool)] = []
         for (index, event) in events where event.kind == .play || event.kind == .tone {
             let (x, end) = (axis.x(seconds(event.start)), axis.x(seconds(event.end)))
@@ -54,7 +55,7 @@ struct PictureLayout {
 
         // A phrase's name goes inside its block when it fits there, else in a row
         // under the voice lane.
-        var voiceLanes = LabelLanes(rows: 1 + Size.rows.voiceLabels)
+        var voiceLanes = LabelLanes(rows: 1 + Metrics.rows.voiceLabels)
         var voiceLabels: [Int: Int] = [:]
         for (index, event) in events where event.kind == .say {
             guard let name = event.name else { continue }
@@ -62,7 +63,7 @@ struct PictureLayout {
             let width = TextWidth.of(name, size: size)
             if width + 6 <= end - x, let row = voiceLanes.place(x: x + 3, width: width, in: 0..<1) {
                 voiceLabels[index] = row
-            } else if let row = voiceLanes.place(x: x, width: width, in: 1..<(1 + Size.rows.voiceLabels)) {
+            } else if let row = voiceLanes.place(x: x, width: width, in: 1..<(1 + Metrics.rows.voiceLabels)) {
                 voiceLabels[index] = row
             }
         }
@@ -88,14 +89,14 @@ struct PictureLayout {
 
         let chapterRowsUsed = Double((chapterRows.compactMap { $0 }.max() ?? -1) + 1)
         chaptersTop = 58
-        plotTop = chaptersTop + max(chapterRowsUsed, 1) * Size.rowHeight.chapter + 6
+        plotTop = chaptersTop + max(chapterRowsUsed, 1) * Metrics.rowHeight.chapter + 6
         marksTop = plotTop + 6
         let markRows = Double((marks.map(\.row).max() ?? -1) + 1)
-        voiceTop = marksTop + markRows * Size.rowHeight.mark + (markRows > 0 ? 8 : 0)
+        voiceTop = marksTop + markRows * Metrics.rowHeight.mark + (markRows > 0 ? 8 : 0)
         let voiceLabelRows = Double(voiceLabels.values.max() ?? 0)
-        bedsTop = voiceTop + Size.rowHeight.voice + voiceLabelRows * Size.rowHeight.voiceLabel + 10
+        bedsTop = voiceTop + Metrics.rowHeight.voice + voiceLabelRows * Metrics.rowHeight.voiceLabel + 10
         let bedRows = Double(bandEnds.count)
-        axisY = bedsTop + bedRows * (Size.rowHeight.bedLabel + Size.rowHeight.bed + 6) + 18
+        axisY = bedsTop + bedRows * (Metrics.rowHeight.bedLabel + Metrics.rowHeight.bed + 6) + 18
     }
 
     func seconds(_ frame: Int64) -> Double { Double(frame) / Double(timeline.rate) }
@@ -117,7 +118,7 @@ struct PictureLayout {
             let x = x(chapter.start)
             var shapes = [SVGCanvas.line(x, chaptersTop + 2, x, axisY, "")]
             if let row {
-                let baseline = chaptersTop + Double(row + 1) * Size.rowHeight.chapter - 3
+                let baseline = chaptersTop + Double(row + 1) * Metrics.rowHeight.chapter - 3
                 shapes.append(SVGCanvas.text(x + 3, baseline, chapter.title, "label"))
             }
             canvas.titled(
@@ -132,7 +133,7 @@ struct PictureLayout {
         guard timeline.length > contentEnd else { return }
         let (x0, x1) = (x(contentEnd), x(timeline.length))
         var shapes = [SVGCanvas.rect(x0, plotTop, x1 - x0, axisY - plotTop, "")]
-        if TextWidth.of("tail", size: Size.labelSize) + 6 <= x1 - x0 {
+        if TextWidth.of("tail", size: Metrics.labelSize) + 6 <= x1 - x0 {
             shapes.append(SVGCanvas.text(x0 + 3, axisY - 5, "tail", "caption"))
         }
         canvas.titled(
@@ -157,7 +158,7 @@ struct PictureLayout {
                                      timeline.seconds >= 3600 ? "time (h:mm:ss)" : "time (minutes)", "caption",
                                      anchor: "middle"))
         canvas.add("<g class=\"axis\">" + shapes.joined() + "</g>")
-        let captions = [("chapters", chaptersTop + Size.rowHeight.chapter - 3), ("voice", voiceTop + 21)]
+        let captions = [("chapters", chaptersTop + Metrics.rowHeight.chapter - 3), ("voice", voiceTop + 21)]
             + (marks.isEmpty ? [] : [("sounds", marksTop + 14)]) + (beds.isEmpty ? [] : [("beds", bedsTop + 11)])
         for (caption, y) in captions { canvas.add(SVGCanvas.text(8, y, caption, "caption")) }
     }

@@ -14,7 +14,7 @@ struct CompletionTests {
         let result = try await space.run("--generate-completion-script", shell)
         #expect(result.status == 0, "\(result)")
         for command in Self.commands { #expect(result.stdout.contains(command), "\(shell): \(command)") }
-        #expect(result.stdout.contains("--svg") && result.stdout.contains("--template"))
+        #expect(result.stdout.contains("svg") && result.stdout.contains("template"), "\(shell): the options of timeline and new")
         // The shell itself reads it without running it (-n), where that shell is installed.
         let path = ["/bin/\(shell)", "/usr/bin/\(shell)"].first { FileManager.default.isExecutableFile(atPath: $0) }
         if let path {

@@ -45,21 +45,21 @@ struct NewTests {
         #expect(check.status == 0, "\(check)")
         #expect(check.stderr == "checked 1 script: no problems\n", "\(check)")
 
-        let timeline = try await space.run("timeline", "--draft", "--json", "my-practice.session")
-        let document = try #require(try JSONSerialization.jsonObject(with: Data(timeline.stdout.utf8)) as? [String: Any])
-        let length = try #require((document["length"] as? [String: Any])?["seconds"] as? Double)
-        if let minutes = Self.promised[template] {
-            #expect(abs(length / 60 - minutes) <= minutes * 0.25, "\(template) lasts \(length) s")
-        }
-
         try Data(("rate: 8000\n" + (try String(contentsOf: space.url("library.defaults"), encoding: .utf8))).utf8)
             .write(to: space.url("library.defaults"))
+        let timeline = try await space.run("timeline", "--draft", "--json", "my-practice.session")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(timeline.stdout.utf8)) as? [String: Any])
+        let length = try #require(document["length"] as? [String: Any])
+        let (seconds, frames) = (try #require(length["seconds"] as? Double), try #require(length["frames"] as? Int))
+        if let minutes = Self.promised[template] {
+            #expect(abs(seconds / 60 - minutes) <= minutes * 0.25, "\(template) lasts \(seconds) s")
+        }
+
         let render = try await space.run("render", "--draft", "--format", "wav", "my-practice.session")
         #expect(render.status == 0, "\(render)")
-        let wav = try space.wav("output/my-practice.wav")
-        #expect(wav.frames == Int((length * 8000).rounded()), "\(render)")
+        #expect(try space.wav("output/my-practice.wav").frames == frames, "\(render)")
         let targetLoudness = template == "sleep" ? "-23" : "-18"
-        #expect(render.stderr.contains(", \(targetLoudness).") || length < 15, "\(render)")
+        #expect(render.stderr.contains(", \(targetLoudness).") || seconds < 15, "\(render)")
     }
 
     /// Never overwrites: a second `new` with the same name fails and leaves the
