@@ -9,8 +9,9 @@ import Glibc
 /// temporary library; the test edits the script as an editor would and watches
 /// the track change, a broken edit leave it alone, and Ctrl-C leave nothing behind.
 struct WatchTests {
-    /// How long a re-render may take here: a debug build, on a machine other tests share.
-    static let patience: Duration = .seconds(30)
+    /// How long a render may take here: a debug build, beside the rest of the suite
+    /// on a shared machine (a quiet machine takes about a second; the time is printed).
+    static let patience: Duration = .seconds(120)
 
     static func script(pause: String) -> String { "format: wav\nrate: 8000\nsay welcome\npause \(pause)\nend +1s\n" }
 
