@@ -61,6 +61,19 @@ public final class RunningCommand: @unchecked Sendable {
 
     public var isRunning: Bool { process.isRunning }
 
+    /// What the command has printed to standard error so far, while it runs
+    /// (for a long-running command such as `watch`).
+    public var stderrSoFar: String { (try? String(contentsOf: outputs.stderr, encoding: .utf8)) ?? "" }
+
+    /// Sends `signal` (SIGINT for Ctrl-C, SIGTERM), as a terminal or a service manager would.
+    public func send(_ signal: Int32) {
+        #if canImport(Glibc)
+        _ = Glibc.kill(process.processIdentifier, signal)
+        #else
+        _ = Darwin.kill(process.processIdentifier, signal)
+        #endif
+    }
+
     /// Ends the command at once, as a power cut or `kill -9` would.
     public func kill() {
         #if canImport(Glibc)

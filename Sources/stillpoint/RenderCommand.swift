@@ -38,21 +38,36 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        let script = Loading.url(script)
-        let chosenFormat = try OutputChoice.format(option: format, output: output)
-        guard let timeline = Loading.timeline(script, options: .init(draft: draft, format: chosenFormat)) else {
+        guard let timeline = Loading.timeline(Loading.url(script), options: try resolveOptions()) else {
             throw ExitCode.failure
         }
+        try render(timeline)
+    }
+
+    /// How the script is resolved for this render: a draft or not, and the format asked for.
+    func resolveOptions() throws -> ResolveOptions {
+        .init(draft: draft, format: try OutputChoice.format(option: format, output: output))
+    }
+
+    /// Where the track goes. A preview never takes the full track's place: without
+    /// -o it is written as `<name>.preview.<ext>` beside it.
+    func destination(of timeline: Timeline) throws -> URL {
         let range = try excerpt(of: timeline)
-        // A preview never takes the full track's place: without -o it is written
-        // as `<name>.preview.<ext>` beside it.
-        let destination = output.map(Loading.url)
+        return output.map(Loading.url)
             ?? OutputChoice.defaultDestination(
-                for: script, in: Loading.url("output"), format: timeline.settings.format, preview: range != nil)
-        let name = script.lastPathComponent
-        let report = try Renderer().render(timeline, to: destination, options: RenderOptions(
-            range: range, subtitles: subtitles,
-            progress: { Terminal.progress("rendering \(name)  \(Int($0 * 100))%") }))
+                for: Loading.url(script), in: Loading.url("output"), format: timeline.settings.format, preview: range != nil)
+    }
+
+    /// Renders the resolved script and prints what was written; `watch` calls it
+    /// on every save. `progress` also hears how far the render is (0…1).
+    func render(_ timeline: Timeline, progress: (@Sendable (Double) -> Void)? = nil) throws {
+        let name = Loading.url(script).lastPathComponent
+        let report = try Renderer().render(timeline, to: try destination(of: timeline), options: RenderOptions(
+            range: try excerpt(of: timeline), subtitles: subtitles,
+            progress: {
+                Terminal.progress("rendering \(name)  \(Int($0 * 100))%")
+                progress?($0)
+            }))
         Terminal.endProgress()
         Terminal.say(OutputChoice.summary(report))
     }

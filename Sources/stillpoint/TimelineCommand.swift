@@ -1,11 +1,13 @@
 import ArgumentParser
 import Foundation
+import StillpointPicture
 import StillpointScript
 
 struct TimelineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "timeline",
-        abstract: "Print the resolved timeline: every sound with its start and end.")
+        abstract: "Print the resolved timeline: every sound with its start and end.",
+        discussion: "With --svg, draw it instead: one SVG picture of the session, minutes along the bottom.")
 
     @Argument(help: "The script.")
     var script: String
@@ -13,12 +15,29 @@ struct TimelineCommand: ParsableCommand {
     @Flag(help: "Print JSON (frames are the truth; seconds are frames / rate).")
     var json = false
 
+    @Option(help: ArgumentHelp("Draw the timeline as an SVG picture into this file.", valueName: "file"))
+    var svg: String?
+
     @Flag(help: "Accept missing clips, timing them from their transcripts.")
     var draft = false
+
+    func validate() throws {
+        if json, svg != nil { throw ValidationError("--json and --svg: give one of them") }
+    }
 
     func run() throws {
         guard let timeline = Loading.timeline(Loading.url(script), options: .init(draft: draft)) else {
             throw ExitCode.failure
+        }
+        if let svg {
+            // Written whole or not at all, so a picture open in a browser is never half a file.
+            do {
+                try Data(TimelinePicture(timeline).svg().utf8).write(to: Loading.url(svg), options: .atomic)
+            } catch {
+                throw CommandError("\(svg): cannot write the picture (\(error.localizedDescription))")
+            }
+            Terminal.say("wrote \(svg)")
+            return
         }
         print(json ? timeline.json() : timeline.text(), terminator: json ? "\n" : "")
     }

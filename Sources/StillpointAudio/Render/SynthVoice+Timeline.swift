@@ -1,4 +1,4 @@
-internal import StillpointDSP
+public import StillpointDSP
 import StillpointScript
 
 /// The timeline's words for sounds in the DSP's plain values: `StillpointDSP`
@@ -56,8 +56,9 @@ extension Glide {
 }
 
 extension GainEnvelope {
-    /// The gains of an event that enters the mix as `mix` says.
-    init(mix: Mix, length: Int64, minimumFade: Int64 = 0) {
+    /// The gains of an event that enters the mix as `mix` says; public for the
+    /// timeline picture, which draws a bed's level with the mixer's own envelope.
+    public init(mix: Mix, length: Int64, minimumFade: Int64 = 0) {
         self.init(
             level: Glide(mix.level), pan: Glide(mix.pan), fadeIn: mix.fadeIn, fadeOut: mix.fadeOut, length: length,
             minimumFade: minimumFade)
