@@ -35,6 +35,7 @@ struct AudioTrackRenderer: StillpointBuild.TrackRenderer {
             throw CommandError("\(script.relativePath): the plan carries no timeline")
         }
         let report = try Renderer().render(timeline, to: destination, options: RenderOptions(subtitles: subtitles))
+        for warning in report.warnings { Terminal.say(warning) }
         return RenderReceipt(
             extraOutputs: report.subtitles.map { [$0] } ?? [],
             note: OutputChoice.summary(report, draft: false).components(separatedBy: ": ").dropFirst().joined(separator: ": "))

@@ -28,6 +28,17 @@ enum OutputChoice {
         return (preview ? track.appendingPathExtension("preview") : track).appendingPathExtension(format.fileExtension)
     }
 
+    /// A preview of `name.session` is `name.preview.<ext>`, which is also the track
+    /// of a script `name.preview.session`; when that script exists beside it, the
+    /// preview is refused rather than written over the other script's track.
+    static func refusePreviewOverTrack(of script: URL) throws {
+        let rival = script.deletingPathExtension().appendingPathExtension("preview").appendingPathExtension("session")
+        guard FileManager.default.fileExists(atPath: rival.path) else { return }
+        // Diagnostic text (one place, for the diagnostics enum).
+        throw CommandError(
+            "the preview would be written over the track of \(rival.relativePath); name the preview with -o, such as -o excerpt.flac")
+    }
+
     /// Renders, turning a failure into the one line a practitioner reads.
     static func render(_ timeline: Timeline, to destination: URL, options: RenderOptions) throws -> RenderReport {
         do {
@@ -48,6 +59,6 @@ enum OutputChoice {
         if report.draftPhrases > 0 { parts.append("DRAFT: \(Terminal.count(report.draftPhrases, "phrase")) not recorded") }
         var line = "wrote \(Terminal.path(report.output)): " + parts.joined(separator: ", ")
         if let subtitles = report.subtitles { line += "\nwrote \(Terminal.path(subtitles))" }
-        return line
+        return ([line] + report.warnings).joined(separator: "\n")
     }
 }

@@ -49,6 +49,7 @@ struct RenderCommand: ParsableCommand {
         let destination = output.map(Loading.url)
             ?? OutputChoice.defaultDestination(
                 for: script, in: Loading.url("output"), format: timeline.settings.format, preview: range != nil)
+        if range != nil, output == nil { try OutputChoice.refusePreviewOverTrack(of: script) }
         let name = script.lastPathComponent
         let report = try OutputChoice.render(timeline, to: destination, options: RenderOptions(
             range: range, subtitles: subtitles,

@@ -55,7 +55,9 @@ final class DraftVoices: @unchecked Sendable {
         defer { try? FileManager.default.removeItem(at: file) }
         let process = Process()
         process.executableURL = program
-        process.arguments = ["-s", "130", "-w", file.path, words]
+        // `--` ends the options: a transcript such as "-f/etc/hostname" is words to
+        // speak, not an option telling espeak-ng to read that file aloud.
+        process.arguments = ["-s", "130", "-w", file.path, "--", words]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
