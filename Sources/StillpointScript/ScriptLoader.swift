@@ -34,7 +34,7 @@ public struct ScriptLoader: Sendable {
     /// (`relativePath`), so a relative URL stays relative.
     public func load(_ script: URL, libraryRoot: URL? = nil, options: ResolveOptions = ResolveOptions()) -> LoadResult {
         let root = (libraryRoot ?? Self.libraryRoot(for: script)).standardizedFileURL
-        let files = LibraryFiles(root: root, inspector: inspector)
+        let files = LibraryFiles(root: root, inspector: inspector, verifyAudio: options.verifyAudio)
         let resolver = Resolver(files: files, options: options)
         let scriptURL = script.standardizedFileURL
         let display = script.relativePath

@@ -5,7 +5,7 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Parse and resolve scripts and report every problem.",
-        discussion: "A folder stands for every script in it (include-only parts are checked through the scripts that include them).")
+        discussion: "A folder stands for every script in it (include-only parts are checked through the scripts that include them). Every recording is decoded to its end, so damaged audio is found here rather than in a render.")
 
     @Argument(help: "Scripts or folders of scripts.")
     var paths: [String] = ["scripts-library"]
@@ -17,7 +17,7 @@ struct CheckCommand: ParsableCommand {
         var scripts = 0, errors = 0, warnings = 0
         for path in paths {
             for script in try Loading.scripts(at: path) {
-                let result = Loading.loader.load(script, options: .init(draft: draft))
+                let result = Loading.loader.load(script, options: .init(draft: draft, verifyAudio: true))
                 Terminal.report(result.diagnostics)
                 scripts += 1
                 errors += result.diagnostics.count { $0.isError }

@@ -72,7 +72,7 @@ enum ClipConditioning {
         let have = Double(promised - missing) / Double(rate), want = Double(promised) / Double(rate)
         // Diagnostic text (one place, for the diagnostics enum).
         return String(
-            format: "the file ends early: its header promises %.3f s, but only %.3f s are there (%.3f s missing; an interrupted copy?); the rest plays as silence",
+            format: "the file ends early: its header promises %.3f s, but only %.3f s are there (%.3f s missing; an interrupted copy?); what is there is played",
             want, have, want - have)
     }
 

@@ -78,8 +78,13 @@ public final class ClipStore: @unchecked Sendable {
         var range = recordingRange(from: source.from, to: source.to, rate: info.rate, frames: info.frames)
         let decoded = try reader.decode(range)
         try ClipConditioning.requireFinite(decoded, file: file)
-        if decoded.frames < range.count, ClipConditioning.headerIsExact(file), range.upperBound == info.frames {
-            note(file, ClipConditioning.shortfallNote(missing: Int64(range.count - decoded.frames), of: info.frames, rate: info.rate))
+        if range.upperBound == info.frames, ClipConditioning.headerIsExact(file) {
+            // What the header promised against what decoding found.
+            let promised = max(PromisedLength.frames(of: file) ?? 0, info.frames)
+            let found = range.lowerBound + Int64(decoded.frames)
+            if promised > found {
+                note(file, ClipConditioning.shortfallNote(missing: promised - found, of: promised, rate: info.rate))
+            }
         }
         var audio = decoded.slice(0 ..< Int(range.count))
         if source.trim {
