@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import StillpointAudio
 
 /// Writes whole files so that a reader (or a build killed halfway) sees either the
 /// old content or the new, never a mix.
@@ -20,6 +21,8 @@ enum AtomicFile {
         let folder = url.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(
             ".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        TemporaryFiles.register(temporary)
+        defer { TemporaryFiles.forget(temporary) }
         let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else { throw BuildError.outputNotWritable(url, reason: lastErrorText()) }
         var failure: String?

@@ -38,6 +38,7 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
+        Interruption.install()
         let script = Loading.url(script)
         let chosenFormat = try OutputChoice.format(option: format, output: output)
         guard let timeline = Loading.timeline(script, options: .init(draft: draft, format: chosenFormat)) else {

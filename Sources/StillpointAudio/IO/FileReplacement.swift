@@ -6,6 +6,8 @@ enum FileReplacement {
     static func replace(_ url: URL, write: (FileHandle) throws -> Void) throws {
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+        TemporaryFiles.register(temporary)
+        defer { TemporaryFiles.forget(temporary) }
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
             throw AudioFileError(.tag, file: url, reason: "Cannot create a temporary file beside it", call: "open")
         }

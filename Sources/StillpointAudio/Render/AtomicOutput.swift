@@ -22,6 +22,7 @@ public struct AtomicOutput: Sendable {
         let unique = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
         temporary = folder.appendingPathComponent(
             ".\(destination.deletingPathExtension().lastPathComponent)\(Self.temporaryMarker)-\(unique).\(destination.pathExtension)")
+        TemporaryFiles.register(temporary)
     }
 
     /// Moves the finished file into place in one step.
@@ -31,10 +32,12 @@ public struct AtomicOutput: Sendable {
             discard()
             throw RenderError.cannotWrite(destination.path, reason: reason)
         }
+        TemporaryFiles.forget(temporary)
     }
 
     /// Removes the temporary file after a failure.
     public func discard() {
         try? FileManager.default.removeItem(at: temporary)
+        TemporaryFiles.forget(temporary)
     }
 }

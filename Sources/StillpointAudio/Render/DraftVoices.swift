@@ -52,7 +52,11 @@ final class DraftVoices: @unchecked Sendable {
     private func speak(_ words: String, with program: URL) throws -> DecodedAudio {
         let file = FileManager.default.temporaryDirectory
             .appendingPathComponent("stillpoint-draft-\(UUID().uuidString).wav")
-        defer { try? FileManager.default.removeItem(at: file) }
+        TemporaryFiles.register(file)
+        defer {
+            try? FileManager.default.removeItem(at: file)
+            TemporaryFiles.forget(file)
+        }
         let process = Process()
         process.executableURL = program
         // `--` ends the options: a transcript such as "-f/etc/hostname" is words to
