@@ -13,7 +13,7 @@ enum Staleness {
         var reasons: [StaleReason] = []
         if !outputExists {
             reasons.append(.outputMissing)
-        } else if let recorded = before.outputIdentity, recorded != outputIdentity {
+        } else if let recorded = before.outputIdentity, !sameVersion(recorded, outputIdentity) {
             reasons.append(.outputChanged)
         }
         if now.rendererVersion != before.rendererVersion {
@@ -44,5 +44,14 @@ enum Staleness {
             reasons.append(.noLongerUses("`\(key)`"))
         }
         return reasons
+    }
+
+    /// Whether the output is still the file the build wrote: the same size and
+    /// modification time. Not the inode, so an output folder copied or restored
+    /// with its times kept (`cp -a`, `rsync -a`) is not all rendered again.
+    private static func sameVersion(_ recorded: FileIdentity, _ now: FileIdentity?) -> Bool {
+        guard let now else { return false }
+        return (recorded.size, recorded.modifiedSeconds, recorded.modifiedNanoseconds)
+            == (now.size, now.modifiedSeconds, now.modifiedNanoseconds)
     }
 }
