@@ -181,11 +181,9 @@ enum Lexer {
 
     /// `U+00A0 NO-BREAK SPACE`; control characters, which have no Unicode name, by their usual one.
     static func characterName(_ scalar: Unicode.Scalar) -> String {
-        let code = "U+" + String(repeating: "0", count: max(0, 4 - String(scalar.value, radix: 16).count))
-            + String(scalar.value, radix: 16, uppercase: true)
+        let code = String(format: "U+%04X", scalar.value)
         let controls: [UInt32: String] = [
-            0x00: "NULL", 0x07: "BELL", 0x08: "BACKSPACE", 0x0A: "LINE FEED", 0x0B: "LINE TABULATION",
-            0x0C: "FORM FEED", 0x0D: "CARRIAGE RETURN",
+            0x00: "NULL", 0x07: "BELL", 0x08: "BACKSPACE", 0x0B: "LINE TABULATION", 0x0C: "FORM FEED",
             0x1B: "ESCAPE", 0x7F: "DELETE", 0x85: "NEXT LINE",
         ]
         guard let name = scalar.properties.name ?? controls[scalar.value] else { return code + " (a control character)" }

@@ -78,7 +78,7 @@ struct OutputSafetyTests {
         lstat(target.path, &before)
         let result = try await space.run("render", "a.session", "-o", "out.wav")
         #expect(result.status == 1, "\(result)")
-        #expect(result.stderr.contains("not a regular file"), "\(result)")
+        #expect(result.stderr.contains("a track replaces only a regular file"), "\(result)")
         var after = stat()
         lstat(target.path, &after)
         #expect(after.st_mode == before.st_mode && after.st_ino == before.st_ino)

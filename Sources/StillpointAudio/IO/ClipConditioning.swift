@@ -32,11 +32,9 @@ enum ClipConditioning {
         }
     }
 
-    /// Removes each channel's mean where it exceeds `dcThreshold`; returns the
-    /// largest offset removed, in dBFS, or nil when none was.
-    static func removeDC(_ audio: inout DecodedAudio) -> Double? {
+    /// Removes each channel's mean where it exceeds `dcThreshold`.
+    static func removeDC(_ audio: inout DecodedAudio) {
         let limit = pow(10, dcThreshold / 20)
-        var removed: Double?
         for index in audio.channels.indices where !audio.channels[index].isEmpty {
             let mean = audio.channels[index].reduce(0.0) { $0 + Double($1) } / Double(audio.channels[index].count)
             guard abs(mean) > limit else { continue }
@@ -44,9 +42,7 @@ enum ClipConditioning {
             audio.channels[index].withUnsafeMutableBufferPointer { samples in
                 for i in samples.indices { samples[i] -= offset }
             }
-            removed = max(removed ?? -.infinity, 20 * log10(abs(mean)))
         }
-        return removed
     }
 
     /// The voice-level gain (dB) for a clip measured at `loudness` LUFS with

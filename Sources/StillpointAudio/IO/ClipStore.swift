@@ -93,7 +93,7 @@ public final class ClipStore: @unchecked Sendable {
             range = range.lowerBound + Int64(audible.lowerBound) ..< range.lowerBound + Int64(audible.upperBound)
         }
         audio = Self.foldedToStereo(audio)
-        _ = ClipConditioning.removeDC(&audio)
+        ClipConditioning.removeDC(&audio)
         let length = Int(frames(Int64(range.count), from: info.rate, to: rate))
         do {
             audio = DecodedAudio(

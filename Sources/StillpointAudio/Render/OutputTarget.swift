@@ -6,11 +6,11 @@ import Foundation
 /// finished temporary file over the target with `rename`, which would otherwise
 /// replace a recording (`-o clips/welcome.flac`), a device (`-o /dev/null` as
 /// root), a FIFO, or a symbolic link (not the file it points to) without a word.
-public enum OutputTarget {
+enum OutputTarget {
     /// Throws when `destination` exists and is not a regular file, or is the same
     /// file (device and inode, so links and `..` paths are seen through) as one of
     /// `inputs`.
-    public static func check(_ destination: URL, against inputs: [URL]) throws {
+    static func check(_ destination: URL, against inputs: [URL]) throws {
         var target = stat()
         guard lstat(destination.path, &target) == 0 else { return }  // nothing there yet
         if let kind = kind(of: target.st_mode) {
@@ -33,13 +33,13 @@ public enum OutputTarget {
         case S_IFIFO: "a pipe (FIFO)"
         case S_IFSOCK: "a socket"
         case S_IFCHR, S_IFBLK: "a device"
-        default: "not a regular file"
+        default: "a special file"
         }
     }
 
     // Diagnostic text for refused targets (one place, for the diagnostics enum).
     private static func refusal(_ kind: String) -> String {
-        "it is \(kind), not a regular file; a track replaces only a file; choose another name with -o"
+        "it is \(kind); a track replaces only a regular file, so choose another name with -o"
     }
 
     private static func refusalOfInput(_ input: URL) -> String {
