@@ -162,6 +162,7 @@ final class Resolver {
                 // Every cue counts toward the limit, not only those a `repeat` makes.
                 guard cueCount <= Self.maximumCues else {
                     if cueCount == Self.maximumCues + 1 {
+                        // Diagnostic text (one place, for the diagnostics enum).
                         report(.error, context, cue.spot, "this cue is past the limit of 1,000,000 cues in a track",
                                hints: ["split the session into shorter tracks"])
                     }

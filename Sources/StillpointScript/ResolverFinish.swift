@@ -15,6 +15,7 @@ extension Resolver {
         }
         // ID3's table of contents counts its chapters in one byte.
         if settings.output.format == .mp3, chapters.count > 255 {
+            // Diagnostic text (one place, for the diagnostics enum).
             add(Diagnostic(
                 .error, at: chapters[255].location, "an MP3 file holds at most 255 chapters; this is the 256th",
                 hints: ["use fewer chapters, or `format: flac`, `ogg` or `opus`, which hold any number"]))
@@ -29,6 +30,7 @@ extension Resolver {
         // A track of no frames cannot be rendered; say so here, at the `end` line,
         // rather than let the render fail later.
         if length <= 0, let end = endMark {
+            // Diagnostic text (one place, for the diagnostics enum).
             report(.error, end.context, end.value.spot, "the track would be empty: it ends at 0:00",
                    hints: ["end it after its last sound, for example `end +10s`"])
         }

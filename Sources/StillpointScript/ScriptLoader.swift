@@ -50,6 +50,7 @@ public struct ScriptLoader: Sendable {
             // Confined like an include: a link to `/etc/passwd` is not read (nor
             // its lines quoted back in the errors).
             if (try? files.confined(Self.defaultsFileName, in: root)) == nil {
+                // Diagnostic text (one place, for the diagnostics enum).
                 resolver.add(Diagnostic(
                     .error, at: SourceLocation(file: shown, line: 1, column: 1),
                     "`library.defaults` leads outside the library's root",
