@@ -45,6 +45,11 @@ struct TrackRecord: Codable, Sendable, Equatable {
     var fingerprint: String
     /// Content hash of each dependency, by dependency key.
     var dependencies: [String: String]
+    /// The output file as the render left it (its size and modification time are
+    /// compared), so that a track replaced or overwritten since (by a preview, by
+    /// hand) is seen to be stale even though a file of its name exists; nil in
+    /// older records, which are trusted as before.
+    var outputIdentity: FileIdentity? = nil
 
     var allOutputs: [String] { [output] + extraOutputs }
 }

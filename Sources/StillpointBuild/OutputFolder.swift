@@ -31,8 +31,7 @@ struct OutputFolder {
     func prune(_ orphans: [Orphan], record: RecordStore) -> [String] {
         var deleted: [String] = []
         for output in orphans.flatMap(\.outputs) {
-            let url = root.appendingPathComponent(output)
-            guard (try? Files.remove(FilePath(url.path))) != nil else { continue }
+            guard let url = confined(output), (try? Files.remove(FilePath(url.path))) != nil else { continue }
             deleted.append(output)
             removeEmptyFolders(above: url)
         }
@@ -46,7 +45,22 @@ struct OutputFolder {
 
     /// Those of `outputs` (relative to the folder) that exist.
     func existing(_ outputs: [String]) -> [String] {
-        outputs.filter { FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path) }
+        outputs.filter { output in confined(output).map { FileManager.default.fileExists(atPath: $0.path) } ?? false }
+    }
+
+    /// `output` (a path the record names) as a file inside the folder, or nil. The
+    /// record is a file anyone can edit, so its paths are untrusted: a `..`, an
+    /// absolute path, or a folder that is a symbolic link out of the output folder
+    /// would let `--prune` delete elsewhere. The file itself may be a link (removing
+    /// a link removes only the link).
+    func confined(_ output: String) -> URL? {
+        let parts = output.split(separator: "/", omittingEmptySubsequences: false)
+        guard !output.hasPrefix("/"), !parts.contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }) else { return nil }
+        let url = root.appendingPathComponent(output)
+        let realRoot = root.standardizedFileURL.resolvingSymlinksInPath().path
+        let realFolder = url.deletingLastPathComponent().standardizedFileURL.resolvingSymlinksInPath().path
+        guard realFolder == realRoot || realFolder.hasPrefix(realRoot + "/") else { return nil }
+        return url
     }
 
     /// Removes the folders above `file` up to the root for as long as they are empty

@@ -5,6 +5,8 @@ public enum StaleReason: Sendable, Hashable, CustomStringConvertible {
     /// `--force`, and nothing else changed.
     case forced
     case outputMissing
+    /// The output file is not the one the last build wrote (replaced or edited since).
+    case outputChanged
     case rendererChanged(from: String, to: String)
     /// The output settings (format, bits, rate, draft, …) differ.
     case settingsChanged
@@ -22,6 +24,7 @@ public enum StaleReason: Sendable, Hashable, CustomStringConvertible {
         case .newTrack: "new track"
         case .forced: "forced"
         case .outputMissing: "output missing"
+        case .outputChanged: "output changed since it was rendered"
         case .rendererChanged(let old, let new): "renderer version changed (\(old) → \(new))"
         case .settingsChanged: "settings changed"
         case .scriptChanged: "script changed"

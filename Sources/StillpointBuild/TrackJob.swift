@@ -45,7 +45,8 @@ struct TrackJob: Sendable {
             && FileManager.default.fileExists(atPath: destination.path)
         var reasons = Staleness.reasons(
             now: entry, before: previous, outputExists: outputExists,
-            script: paths.key(for: scriptURL), clipNames: clipNames)
+            script: paths.key(for: scriptURL), clipNames: clipNames,
+            outputIdentity: FileIdentity.of(path: destination.path))
         if reasons.isEmpty {
             guard options.force else {
                 progress(.upToDate(script: script))
@@ -76,6 +77,7 @@ struct TrackJob: Sendable {
         var entry = entry
         let outputs = LibraryPaths(library: output)
         entry.extraOutputs = receipt.extraOutputs.map { outputs.key(for: $0) }
+        entry.outputIdentity = FileIdentity.of(path: destination.path)
         do {
             try record.trackRendered(script, entry: entry, stamps: stamps)
         } catch {

@@ -38,6 +38,7 @@ public struct AtomicReplacement: Sendable {
         let suffix = name?.extension.map { ".\($0)" } ?? ""
         let unique = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         temporary = Self.folder(of: destination).appending(".\(stem)\(Self.marker)-\(unique)\(suffix)")
+        TemporaryFiles.register(temporary)
     }
 
     /// Flushes the finished temporary file and moves it into place; on failure it
@@ -57,6 +58,7 @@ public struct AtomicReplacement: Sendable {
     /// Removes the temporary file (after a failure); one that was never created is no error.
     public func discard() {
         try? Files.remove(temporary)
+        TemporaryFiles.forget(temporary)
     }
 
     /// Writes `bytes` as the new content of `destination`.
@@ -101,6 +103,7 @@ public struct AtomicReplacement: Sendable {
         try temporary.withPlatformString { from in
             Result { () throws(FileError) in try SystemCall.run("rename", .write, path: destination) { rename(from, $0) } }
         }.get()
+        TemporaryFiles.forget(temporary)
         let folderPath = Self.folder(of: destination)
         let folder = try SystemCall.open(folderPath, .readOnly, options: .directory, for: .write)
         defer { try? folder.close() }

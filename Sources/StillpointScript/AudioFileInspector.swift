@@ -10,6 +10,14 @@ public protocol AudioFileInspector: Sendable {
     /// leading and trailing audio whose peak is below −50 dBFS (`trim`). Needs
     /// decoding, so it is asked only for clips that are trimmed.
     func audibleRange(of file: URL, within range: Range<Int64>) throws -> Range<Int64>
+    /// Throws when the audio cannot be decoded to its end, or is not fit to play
+    /// (`ResolveOptions.verifyAudio`).
+    func verify(_ file: URL) throws
+}
+
+extension AudioFileInspector {
+    /// Inspectors that hold no audio have nothing to verify.
+    public func verify(_ file: URL) throws {}
 }
 
 /// What an inspector throws: why the file cannot be used, in a sentence that does

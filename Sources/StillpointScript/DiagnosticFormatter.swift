@@ -23,21 +23,47 @@ public struct DiagnosticFormatter: Sendable {
     public func format(_ diagnostic: Diagnostic) -> String {
         let label = diagnostic.severity.rawValue + ":"
         let paint = diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;35m"
-        let place = diagnostic.location.map { "\($0): " } ?? ""
-        var lines = ["\(place)\(styled(label, paint)) \(styled(diagnostic.message, "\u{1B}[1m"))"]
+        let place = diagnostic.location.map { "\(Self.visible($0.description)): " } ?? ""
+        var lines = ["\(place)\(styled(label, paint)) " + styled(Self.visible(diagnostic.message), "\u{1B}[1m")]
         if let source = diagnostic.sourceLine, let location = diagnostic.location {
-            let expanded = SourceText.expandTabs(source)
-            lines.append("    " + expanded)
-            let pad = String(repeating: " ", count: max(0, location.column - 1))
+            let expanded = Array(SourceText.expandTabs(source))
+            lines.append("    " + Self.visible(String(expanded)))
+            // The caret goes under the spot as printed, escapes included.
+            let before = String(expanded.prefix(max(0, location.column - 1)))
+            let pad = String(repeating: " ", count: Self.visible(before).count)
             lines.append("    " + pad + styled("^", "\u{1B}[1;32m"))
         }
         for hint in diagnostic.hints {
-            lines.append("  " + styled("hint:", "\u{1B}[1;36m") + " " + hint)
+            lines.append("  " + styled("hint:", "\u{1B}[1;36m") + " " + Self.visible(hint))
         }
         for note in diagnostic.notes {
-            lines.append("\(note.location): \(styled("note:", "\u{1B}[1;90m")) \(note.message)")
+            lines.append("\(Self.visible(note.location.description)): \(styled("note:", "\u{1B}[1;90m")) \(Self.visible(note.message))")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// `text` with control and invisible format characters written as `\u{1B}`:
+    /// a script's bytes are never sent raw to the terminal, where an escape
+    /// sequence could recolour, move the cursor or retitle the window, and an
+    /// invisible character would hide the very problem being reported.
+    static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isHidden) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if isHidden(scalar) {
+                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    private static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .format, .lineSeparator, .paragraphSeparator: true
+        default: false
+        }
     }
 
     /// Every diagnostic, each followed by a newline.

@@ -77,8 +77,13 @@ enum Lexer {
             let character = characters[index]
             let start = column
             let startIndex = index
+            if character != "\t", let hidden = Self.invisible(character, inText: false) {
+                problems.append((start, Self.invisibleMessage(hidden), Self.invisibleHint(inText: false)))
+                advance()
+                continue scan
+            }
             switch character {
-            case " ", "\t", "\r", "\u{A0}", "\u{FEFF}":
+            case " ", "\t":
                 advance()
                 continue scan
             case "#":
@@ -106,6 +111,9 @@ enum Lexer {
                         }
                         continue
                     }
+                    if c != "\t", let hidden = Self.invisible(c, inText: true) {
+                        problems.append((column, Self.invisibleMessage(hidden), Self.invisibleHint(inText: true)))
+                    }
                     advance()
                     if c == "\"" || c == "\u{201C}" || c == "\u{201D}" {
                         closed = true
@@ -126,7 +134,8 @@ enum Lexer {
                 var word = ""
                 while index < characters.count {
                     let c = characters[index]
-                    if c == " " || c == "\t" || c == "\r" || c == "#" || c == "=" || c == "\"" { break }
+                    if c == " " || c == "\t" || c == "#" || c == "=" || c == "\"" { break }
+                    if Self.invisible(c, inText: false) != nil { break }
                     if c == "-", index + 1 < characters.count, characters[index + 1] == ">" { break }
                     word.append(c)
                     advance()
@@ -138,5 +147,46 @@ enum Lexer {
         return LexedLine(
             number: number, text: text, indentColumn: indentColumn, indent: indent,
             tokens: tokens, endColumn: endColumn, problems: problems)
+    }
+
+    // MARK: Invisible characters
+
+    /// The first character of `character` that a reader cannot see, if any:
+    /// outside quotes, any control, format (zero-width) or non-ASCII space
+    /// character; inside quoted text only control characters (a tab is the
+    /// caller's business), since a no-break space or a joiner is fine in words
+    /// but a NUL cuts a tag short. Pasted from a web page or a word processor,
+    /// such a character made `welcome` a different word with no visible cause.
+    static func invisible(_ character: Character, inText: Bool) -> Unicode.Scalar? {
+        character.unicodeScalars.first { scalar in
+            switch scalar.properties.generalCategory {
+            case .control: true
+            case .format, .lineSeparator, .paragraphSeparator: !inText
+            case .spaceSeparator: !inText && scalar != " "
+            default: false
+            }
+        }
+    }
+
+    // Diagnostic text for invisible characters (one place, for the diagnostics enum).
+    static func invisibleMessage(_ scalar: Unicode.Scalar) -> String {
+        "invisible character \(characterName(scalar)) here"
+    }
+
+    static func invisibleHint(inText: Bool) -> String {
+        inText
+            ? "delete it: text cannot hold control characters"
+            : "delete it, or type a plain space; it often comes from copying text from a web page or a document"
+    }
+
+    /// `U+00A0 NO-BREAK SPACE`; control characters, which have no Unicode name, by their usual one.
+    static func characterName(_ scalar: Unicode.Scalar) -> String {
+        let code = String(format: "U+%04X", scalar.value)
+        let controls: [UInt32: String] = [
+            0x00: "NULL", 0x07: "BELL", 0x08: "BACKSPACE", 0x0B: "LINE TABULATION", 0x0C: "FORM FEED",
+            0x1B: "ESCAPE", 0x7F: "DELETE", 0x85: "NEXT LINE",
+        ]
+        guard let name = scalar.properties.name ?? controls[scalar.value] else { return code + " (a control character)" }
+        return code + " " + name
     }
 }

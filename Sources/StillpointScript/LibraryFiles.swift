@@ -8,15 +8,17 @@ final class LibraryFiles {
     /// The root with symbolic links resolved, for the "inside the root" test.
     let root: URL
     private let inspector: any AudioFileInspector
+    private let verifyAudio: Bool
     private var infos: [URL: Result<AudioFileInfo, any Error>] = [:]
     private var audible: [String: Result<Range<Int64>, any Error>] = [:]
     private var listings: [URL: [String: [URL]]] = [:]
     private var inside: [String: Bool] = [:]
     private(set) var dependencies: Set<URL> = []
 
-    init(root: URL, inspector: any AudioFileInspector) {
+    init(root: URL, inspector: any AudioFileInspector, verifyAudio: Bool = false) {
         self.root = root.standardizedFileURL.resolvingSymlinksInPath()
         self.inspector = inspector
+        self.verifyAudio = verifyAudio
     }
 
     enum Problem: Error {
@@ -60,7 +62,11 @@ final class LibraryFiles {
     }
 
     func info(of url: URL) throws(Problem) -> AudioFileInfo {
-        let result = infos[url] ?? Result { try inspector.info(of: url) }
+        let result = infos[url] ?? Result {
+            let info = try inspector.info(of: url)
+            if verifyAudio { try inspector.verify(url) }
+            return info
+        }
         infos[url] = result
         dependencies.insert(url)
         do {

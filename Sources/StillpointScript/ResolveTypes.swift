@@ -8,10 +8,16 @@ public struct ResolveOptions: Sendable, Equatable {
     /// `--format` (or the extension of `-o`): wins over `format:` and so also
     /// decides the default `bits`.
     public var format: AudioFormat?
+    /// Decode every recording through to its end (`check`): a file whose header
+    /// reads well but whose audio is damaged is then reported at the line that
+    /// uses it, rather than failing a render later. Off for the other commands,
+    /// which would otherwise decode every clip of a library on each `build`.
+    public var verifyAudio: Bool
 
-    public init(draft: Bool = false, format: AudioFormat? = nil) {
+    public init(draft: Bool = false, format: AudioFormat? = nil, verifyAudio: Bool = false) {
         self.draft = draft
         self.format = format
+        self.verifyAudio = verifyAudio
     }
 }
 

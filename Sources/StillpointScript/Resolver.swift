@@ -152,6 +152,15 @@ final class Resolver {
             case .cue(let cue):
                 closeHeader()
                 cueCount += 1
+                // Every cue counts toward the limit, not only those a `repeat` makes.
+                guard cueCount <= Self.maximumCues else {
+                    if cueCount == Self.maximumCues + 1 {
+                        // Diagnostic text (one place, for the diagnostics enum).
+                        report(.error, context, cue.spot, "this cue is past the limit of 1,000,000 cues in a track",
+                               hints: ["split the session into shorter tracks"])
+                    }
+                    continue
+                }
                 place(cue, context)
             case .repeatBlock(let count, let body, let spot):
                 closeHeader()
@@ -300,7 +309,7 @@ struct PhraseUse: Hashable {
 /// `relative` (written in the file shown as `includer`) as the user would name it.
 func displayPath(_ relative: String, from includer: String) -> String {
     if relative.hasPrefix("/") { return relative }
-    let folder = (includer as NSString).deletingLastPathComponent
+    let folder = parentPath(of: includer)
     var parts: [String] = folder.isEmpty ? [] : folder.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
     for part in relative.split(separator: "/") {
         if part == "." { continue }
@@ -311,4 +320,13 @@ func displayPath(_ relative: String, from includer: String) -> String {
         }
     }
     return parts.joined(separator: "/")
+}
+
+/// `path` without its last component ("" for a bare name such as `z`), by plain
+/// string logic: `NSString.deletingLastPathComponent` traps on one-character
+/// names in swift-corelibs-foundation (`check z` crashed with SIGILL).
+func parentPath(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "" }
+    if slash == path.startIndex { return "/" }
+    return String(path[..<slash])
 }

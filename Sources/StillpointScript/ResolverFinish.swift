@@ -11,12 +11,26 @@ extension Resolver {
         for (name, definition) in sounds.sorted(by: { $0.key < $1.key }) where !usedSounds.contains(name) {
             report(definition.context, definition.sound.spot, .soundNeverUsed(name))
         }
+        // ID3's table of contents counts its chapters in one byte.
+        if settings.output.format == .mp3, chapters.count > 255 {
+            // Diagnostic text (one place, for the diagnostics enum).
+            add(Diagnostic(
+                .error, at: chapters[255].location, "an MP3 file holds at most 255 chapters; this is the 256th",
+                hints: ["use fewer chapters, or `format: flac`, `ogg` or `opus`, which hold any number"]))
+        }
         let contentEnd = placed.lazy.filter { $0.event.kind != .bed }.map(\.event.end).max() ?? 0
         let length: Int64
         if let end = endMark {
             length = end.relative ? contentEnd + frames(end.value.seconds) : frames(end.value.seconds)
         } else {
             length = contentEnd + frames(settings.tail)
+        }
+        // A track of no frames cannot be rendered; say so here, at the `end` line,
+        // rather than let the render fail later.
+        if length <= 0, let end = endMark {
+            // Diagnostic text (one place, for the diagnostics enum).
+            report(.error, end.context, end.value.spot, "the track would be empty: it ends at 0:00",
+                   hints: ["end it after its last sound, for example `end +10s`"])
         }
         let limit = frames(longestTrackSeconds)
         if length > limit {

@@ -34,7 +34,7 @@ public struct ScriptLoader: Sendable {
     /// (`relativePath`), so a relative URL stays relative.
     public func load(_ script: URL, libraryRoot: URL? = nil, options: ResolveOptions = ResolveOptions()) -> LoadResult {
         let root = (libraryRoot ?? Self.libraryRoot(for: script)).standardizedFileURL
-        let files = LibraryFiles(root: root, inspector: inspector)
+        let files = LibraryFiles(root: root, inspector: inspector, verifyAudio: options.verifyAudio)
         let resolver = Resolver(files: files, options: options)
         let scriptURL = script.standardizedFileURL
         let display = script.relativePath
@@ -45,10 +45,20 @@ public struct ScriptLoader: Sendable {
                 clipsFolder: resolver.settings.clips ?? files.root.appendingPathComponent("clips"))
         }
         let defaults = root.appendingPathComponent(Self.defaultsFileName)
-        if FileManager.default.fileExists(atPath: defaults.path),
-            let file = resolver.parse(defaults, displayPath: defaultsDisplay(root, script: script))
-        {
-            resolver.applyDefaults(file)
+        if FileManager.default.fileExists(atPath: defaults.path) {
+            let shown = defaultsDisplay(root, script: script)
+            // Confined like an include: a link to `/etc/passwd` is not read (nor
+            // its lines quoted back in the errors).
+            if (try? files.confined(Self.defaultsFileName, in: root)) == nil {
+                // Diagnostic text (one place, for the diagnostics enum).
+                resolver.add(Diagnostic(
+                    .error, at: SourceLocation(file: shown, line: 1, column: 1),
+                    "`library.defaults` leads outside the library's root",
+                    hints: ["it is a link to a file elsewhere; make it a plain file in \(files.root.path)"]))
+                return finish(nil)
+            } else if let file = resolver.parse(defaults, displayPath: shown) {
+                resolver.applyDefaults(file)
+            }
         }
         guard files.isInsideRoot(scriptURL) else {
             resolver.add(Diagnostic(
@@ -77,7 +87,7 @@ public struct ScriptLoader: Sendable {
         var up = ""
         while current.count > root.path.count, current != "/" {
             up += "../"
-            current = (current as NSString).deletingLastPathComponent
+            current = parentPath(of: current)
         }
         return displayPath(up + Self.defaultsFileName, from: script.relativePath)
     }

@@ -5,6 +5,9 @@ let settingNames = [
     "channels", "loudness", "peak", "voice-level", "duck", "clips", "tail", "seed", "cover",
 ]
 
+/// The longest tag value (UTF-8 bytes) any format is trusted to hold.
+let maximumTagBytes = 50_000
+
 /// The header of a track: `library.defaults` first, then the script's own
 /// settings over it. What the format page gives as defaults is the starting point.
 struct SettingsState {
@@ -35,6 +38,15 @@ struct SettingsState {
                     .notOneOf(setting: name, allowed: allowed, found: setting.raw, suggestion: guess))
             }
             return value
+        }
+        // libsndfile writes an Opus comment of at most 51,200 bytes and then a
+        // damaged header; one limit for every format keeps it simple to state.
+        if ["title", "artist", "album", "comment", "genre", "date"].contains(name), setting.raw.utf8.count > maximumTagBytes {
+            // Diagnostic text (one place, for the diagnostics enum).
+            throw LineError(
+                column: setting.valueSpot.column,
+                message: "`\(name)` is \(setting.raw.utf8.count) bytes long; a tag holds at most 50,000",
+                hints: ["shorten it; Opus files cannot hold a longer one"])
         }
         switch name {
         case "title": tags.title = setting.raw

@@ -1,7 +1,8 @@
 import Foundation
 
 /// A source file split into lines, as the lexer reads it: UTF-8 with an optional
-/// BOM, LF or CRLF line ends. Invalid UTF-8 does not stop the reading: the bad
+/// BOM, LF, CRLF or CR line ends (old Mac editors save CR alone; read as one line,
+/// such a script became a single title line). Invalid UTF-8 does not stop the reading: the bad
 /// bytes become U+FFFD and a diagnostic points at the first one on each line.
 struct SourceText: Sendable {
     /// The path as shown in diagnostics.
@@ -23,9 +24,8 @@ struct SourceText: Sendable {
         var lines: [String] = []
         var problems: [Diagnostic] = []
         var lineNumber = 0
-        for var raw in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+        for raw in Self.splitLines(bytes) {
             lineNumber += 1
-            if raw.last == 0x0D { raw = raw.dropLast() }
             let text = String(decoding: raw, as: UTF8.self)
             if let bad = Self.firstInvalidByte(in: raw) {
                 let prefix = String(decoding: raw[raw.startIndex..<bad], as: UTF8.self)
@@ -40,6 +40,23 @@ struct SourceText: Sendable {
         if lines == [""] { lines = [] }
         self.lines = lines
         self.problems = problems
+    }
+
+    /// The lines of `bytes`, without their ends: LF, CRLF or a lone CR.
+    private static func splitLines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
+        var lines: [ArraySlice<UInt8>] = []
+        var start = 0, index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0A || byte == 0x0D {
+                lines.append(bytes[start..<index])
+                if byte == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+                start = index + 1
+            }
+            index += 1
+        }
+        lines.append(bytes[start..<bytes.count])
+        return lines
     }
 
     func line(_ number: Int) -> String? {

@@ -43,6 +43,7 @@ struct BuildCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        Interruption.install()
         let root = Loading.url(library)
         let build = LibraryBuild(
             library: root, output: Loading.url(output),

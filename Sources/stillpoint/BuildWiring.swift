@@ -35,6 +35,7 @@ struct AudioTrackRenderer: StillpointBuild.TrackRenderer {
             throw CommandError.noTimeline(script: script.relativePath)
         }
         let report = try Renderer().render(timeline, to: destination, options: RenderOptions(subtitles: subtitles))
+        for warning in report.warnings { Terminal.say(warning) }
         return RenderReceipt(
             extraOutputs: report.otherFormats + (report.subtitles.map { [$0] } ?? []),
             note: OutputChoice.details(report))

@@ -7,7 +7,7 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Parse and resolve scripts and report every problem.",
         discussion: """
-            A folder stands for every script in it (include-only parts are checked through the scripts that include them).
+            A folder stands for every script in it (include-only parts are checked through the scripts that include them). Every recording is decoded to its end, so damaged audio is found here rather than in a render.
             With --format json, the problems go to standard output as one JSON document, for editors' problem panes.
             """)
 
@@ -30,7 +30,7 @@ struct CheckCommand: ParsableCommand {
         var found: [Diagnostic] = []
         for path in paths {
             for script in try Loading.scripts(at: path) {
-                let result = Loading.loader.load(script, options: .init(draft: draft))
+                let result = Loading.loader.load(script, options: .init(draft: draft, verifyAudio: true))
                 if format == .text { Terminal.report(result.diagnostics) }
                 scripts += 1
                 found += result.diagnostics

@@ -41,6 +41,8 @@ enum CommandError: DiagnosticMessage, DiagnosticConvertible {
     case badTime(TrackTimeError)
     /// A planner handed the renderer a track without its timeline (a fault).
     case noTimeline(script: String)
+    /// A preview's default name is the track of another script beside it.
+    case previewOverTrack(rival: String)
 
     var message: String {
         switch self {
@@ -49,8 +51,14 @@ enum CommandError: DiagnosticMessage, DiagnosticConvertible {
             "--from must come before --to, inside the track (it lasts \(TimeFormat.clock.string(seconds)))"
         case .badTime(let error): error.description
         case .noTimeline(let script): "\(script): the plan carries no timeline"
+        case .previewOverTrack(let rival): "the preview would be written over the track of \(rival)"
         }
     }
 
-    var hints: [Hint] { [] }
+    var hints: [Hint] {
+        switch self {
+        case .previewOverTrack: [.text("name the preview with -o, such as -o excerpt.flac")]
+        default: []
+        }
+    }
 }

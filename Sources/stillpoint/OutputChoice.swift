@@ -28,12 +28,21 @@ enum OutputChoice {
         return (preview ? track.appendingPathExtension("preview") : track).appendingPathExtension(format.fileExtension)
     }
 
+    /// A preview of `name.session` is `name.preview.<ext>`, which is also the track
+    /// of a script `name.preview.session`; when that script exists beside it, the
+    /// preview is refused rather than written over the other script's track.
+    static func refusePreviewOverTrack(of script: URL) throws {
+        let rival = script.deletingPathExtension().appendingPathExtension("preview").appendingPathExtension("session")
+        guard FileManager.default.fileExists(atPath: rival.path) else { return }
+        throw CommandError.previewOverTrack(rival: rival.relativePath)
+    }
+
     /// "wrote output/arriving.flac: 4:21, −18.0 LUFS, gain +3.2 dB, limiter 1.9 dB".
     static func summary(_ report: RenderReport) -> String {
         var line = "wrote \(Terminal.path(report.output)): " + details(report)
         for other in report.otherFormats { line += "\nwrote \(Terminal.path(other))" }
         if let subtitles = report.subtitles { line += "\nwrote \(Terminal.path(subtitles))" }
-        return line
+        return ([line] + report.warnings).joined(separator: "\n")
     }
 
     /// "4:21, −18.0 LUFS, gain +3.2 dB, limiter 1.9 dB": the build's note on a track.

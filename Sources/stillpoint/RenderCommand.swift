@@ -38,6 +38,7 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
+        Interruption.install()
         guard let timeline = Loading.timeline(Loading.url(script), options: try resolveOptions()) else {
             throw ExitCode.failure
         }
@@ -61,6 +62,7 @@ struct RenderCommand: ParsableCommand {
     /// Renders the resolved script and prints what was written; `watch` calls it
     /// on every save. `progress` also hears how far the render is (0…1).
     func render(_ timeline: Timeline, progress: (@Sendable (Double) -> Void)? = nil) throws {
+        if try excerpt(of: timeline) != nil, output == nil { try OutputChoice.refusePreviewOverTrack(of: Loading.url(script)) }
         let name = Loading.url(script).lastPathComponent
         let report = try Renderer().render(timeline, to: try destination(of: timeline), options: RenderOptions(
             range: try excerpt(of: timeline), subtitles: subtitles,

@@ -23,7 +23,7 @@ struct WatchCommand: ParsableCommand {
 
     func run() throws {
         let script = Loading.url(render.script)
-        let stop = Interruption()
+        Interruption.install()
         var watched = WatchedFiles(script: script)
         var first = true
         while true {
@@ -32,10 +32,10 @@ struct WatchCommand: ParsableCommand {
             let timeline = loaded.timeline
             if let timeline { watched.update(timeline.dependencies + [loaded.clipsFolder]) }
             let seen = watched.signature()
-            if let timeline, let destination = try? render.destination(of: timeline) {
-                stop.rendering(into: destination.deletingLastPathComponent()) {
-                    try? render.render(timeline, progress: { _ in stop.stopIfAsked() })
-                }
+            if let timeline {
+                // A failed render (a damaged recording, a full disk) is reported
+                // like any other problem, and the last good track stays.
+                do { try render.render(timeline) } catch { Terminal.report(Diagnostic.describing(error)) }
             }
             if first {
                 Terminal.say("watching \(Terminal.count(watched.paths.count, "file")) for changes (Ctrl-C stops)")

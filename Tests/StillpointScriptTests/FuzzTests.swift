@@ -68,7 +68,9 @@ import Testing
             try library.write("main.session", text)
             let started = Date()
             let result = loader.load(script, libraryRoot: library.root)
-            let lineCount = max(1, text.split(separator: "\n", omittingEmptySubsequences: false).count)
+            // LF, CR and CRLF all end lines (a CRLF counts twice here: an upper bound).
+            let lineCount = max(1, text.unicodeScalars.split(
+                omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" }).count)
             for diagnostic in result.diagnostics {
                 #expect(diagnostic.location != nil, "case \(index): a script problem is always located")
                 guard let location = diagnostic.location, location.file == "main.session" else { continue }

@@ -34,6 +34,12 @@ public struct AudioFileCatalogue: AudioFileInspector {
         }
     }
 
+    /// Decodes the whole file, as a render would, and refuses samples that are not
+    /// numbers (`ClipConditioning`).
+    public func verify(_ file: URL) throws {
+        try problems { try ClipConditioning.requireFinite(try SoundFileReader(url: file).decode(), file: file) }
+    }
+
     /// Reading errors as `AudioFileProblem`s: the reason alone, since the
     /// resolver's diagnostic names the file.
     private func problems<T>(_ body: () throws -> T) throws -> T {

@@ -26,6 +26,7 @@ public final class ClipStore: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [Key: Entry] = [:]
     private var decodes = 0
+    private var notesByFile: [String: [String]] = [:]
 
     /// - Parameters:
     ///   - rate: the track's rate.
@@ -76,13 +77,24 @@ public final class ClipStore: @unchecked Sendable {
         let info = try AudioFileCatalogue.header(of: file)
         let reader = try SoundFileReader(url: file)
         var range = recordingRange(from: source.from, to: source.to, rate: info.rate, frames: info.frames)
-        var audio = try reader.decode(range).slice(0 ..< Int(range.count))
+        let decoded = try reader.decode(range)
+        try ClipConditioning.requireFinite(decoded, file: file)
+        if range.upperBound == info.frames, ClipConditioning.headerIsExact(file) {
+            // What the header promised against what decoding found.
+            let promised = max(PromisedLength.frames(of: file) ?? 0, info.frames)
+            let found = range.lowerBound + Int64(decoded.frames)
+            if promised > found {
+                note(file, ClipConditioning.shortfallNote(missing: promised - found, of: promised, rate: info.rate))
+            }
+        }
+        var audio = decoded.slice(0 ..< Int(range.count))
         if source.trim {
             let audible = AudibleRange.of(audio)
             audio = audio.slice(audible)
             range = range.lowerBound + Int64(audible.lowerBound) ..< range.lowerBound + Int64(audible.upperBound)
         }
         audio = Self.foldedToStereo(audio)
+        ClipConditioning.removeDC(&audio)
         let length = Int(frames(Int64(range.count), from: info.rate, to: rate))
         do {
             audio = DecodedAudio(
@@ -98,9 +110,24 @@ public final class ClipStore: @unchecked Sendable {
             } catch let error as AudioProcessingError {
                 throw AudioFileError(.measure, file: file, reason: error.reason, call: error.call)
             }
-            Self.apply(gainDB: LoudnessMeter.gain(from: loudness, to: level), to: &audio)
+            let peak = audio.channels.reduce(Float(0)) { peak, channel in channel.reduce(peak) { max($0, abs($1)) } }
+            let (gain, problem) = ClipConditioning.levelGain(loudness: loudness, peak: peak, target: level)
+            if let problem { note(file, problem) }
+            Self.apply(gainDB: gain, to: &audio)
         }
         return audio
+    }
+
+    /// What conditioning found wrong with `file` (see `ClipConditioning`), once each.
+    public func notes(about file: URL) -> [String] {
+        lock.withLock { notesByFile[file.standardizedFileURL.path] ?? [] }
+    }
+
+    private func note(_ file: URL, _ text: String) {
+        lock.withLock {
+            let key = file.standardizedFileURL.path
+            if !(notesByFile[key] ?? []).contains(text) { notesByFile[key, default: []].append(text) }
+        }
     }
 
     /// More than two channels become stereo: 5.1 (L R C LFE Ls Rs) by the ITU

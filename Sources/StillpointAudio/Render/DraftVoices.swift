@@ -1,5 +1,7 @@
 import Foundation
+import StillpointFiles
 import StillpointScript
+import SystemPackage
 
 /// Stand-ins for phrases not yet recorded (`--draft`): each is spoken from its
 /// transcript by espeak-ng when it is installed, otherwise a soft placeholder tone
@@ -52,10 +54,16 @@ final class DraftVoices: @unchecked Sendable {
     private func speak(_ words: String, with program: URL) throws -> DecodedAudio {
         let file = FileManager.default.temporaryDirectory
             .appendingPathComponent("stillpoint-draft-\(UUID().uuidString).wav")
-        defer { try? FileManager.default.removeItem(at: file) }
+        TemporaryFiles.register(FilePath(file.path))
+        defer {
+            try? FileManager.default.removeItem(at: file)
+            TemporaryFiles.forget(FilePath(file.path))
+        }
         let process = Process()
         process.executableURL = program
-        process.arguments = ["-s", "130", "-w", file.path, words]
+        // `--` ends the options: a transcript such as "-f/etc/hostname" is words to
+        // speak, not an option telling espeak-ng to read that file aloud.
+        process.arguments = ["-s", "130", "-w", file.path, "--", words]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

@@ -44,6 +44,9 @@ public struct RenderReport: Sendable {
     public var limiting: Double
     /// Phrases rendered as draft stand-ins because their clips are missing.
     public var draftPhrases: Int
+    /// Problems the track was rendered despite, each a `path:line:col: warning: …`
+    /// line (a damaged recording) or a `warning: …` line (the loudness target).
+    public var warnings: [String] = []
 
     public var seconds: Double { Double(frames) / Double(rate) }
 }
@@ -63,6 +66,9 @@ public struct Renderer: Sendable {
         guard range.lowerBound >= 0, range.upperBound <= timeline.length, !range.isEmpty else {
             throw RenderError.excerptOutsideTrack(seconds: timeline.seconds)
         }
+        // Refused before any work, so a bad target costs nothing and harms nothing.
+        try OutputTarget.check(destination, against: timeline.dependencies)
+        if options.subtitles { try OutputTarget.check(Self.subtitlesFile(beside: destination), against: timeline.dependencies) }
         var timeline = timeline
         let drafted = timeline.events.count { if case .clip(let c) = $0.source { c.file == nil } else { false } }
         if drafted > 0 {
@@ -101,11 +107,15 @@ public struct Renderer: Sendable {
             }
             for output in outputs { try output.commit() }
             let subtitles = options.subtitles ? try Self.writeSubtitles(timeline, range: range, beside: destination) : nil
+            var warnings = voices.warnings
+            if settings.loudness != nil, result.limiting > Self.limitingWorthAWarning {
+                warnings.append(Self.limitingWarning(result.limiting, loudness: result.loudness, target: settings.loudness))
+            }
             return RenderReport(
                 output: destination, otherFormats: outputs.dropFirst().map(\.destination), subtitles: subtitles,
                 frames: Int64(range.count), rate: settings.rate,
                 gain: gain, loudness: options.range == nil ? result.loudness : nil,
-                limiting: result.limiting, draftPhrases: drafted)
+                limiting: result.limiting, draftPhrases: drafted, warnings: warnings)
         } catch {
             outputs.forEach { $0.discard() }
             throw error
@@ -114,6 +124,18 @@ public struct Renderer: Sendable {
 }
 
 extension Renderer {
+    /// Limiting deeper than this (dB) is audible as flattened peaks: the mix is too
+    /// quiet in most places, or too peaky, for the loudness target.
+    static let limitingWorthAWarning = 6.0
+
+    // Diagnostic text (one place, for the diagnostics enum).
+    static func limitingWarning(_ limiting: Double, loudness: Double?, target: Double?) -> String {
+        let measured = loudness.map { String(format: "%.1f LUFS", $0) } ?? "too quiet to measure"
+        return String(
+            format: "warning: reaching %.1f LUFS takes %.1f dB of limiting on the loudest moments, which flattens them audibly; the track measures %@; lower `loudness:`, or raise the quiet parts of the mix",
+            target ?? 0, limiting, measured)
+    }
+
     /// The chapters that start inside `range`, timed from its start.
     static func chapterMarks(_ timeline: Timeline, in range: Range<Int64>) -> [ChapterMark] {
         let chapters = timeline.chapters.filter { range.contains($0.start) }.map { chapter in
@@ -124,9 +146,13 @@ extension Renderer {
         return ChapterMark.marks(chapters, rate: timeline.rate)
     }
 
+    static func subtitlesFile(beside track: URL) -> URL {
+        track.deletingPathExtension().appendingPathExtension("vtt")
+    }
+
     /// Writes `<track>.vtt` beside the track, as atomically as the track itself.
     static func writeSubtitles(_ timeline: Timeline, range: Range<Int64>, beside track: URL) throws -> URL {
-        let file = track.deletingPathExtension().appendingPathExtension("vtt")
+        let file = subtitlesFile(beside: track)
         let vtt = try AtomicOutput(destination: file)
         do {
             try Data(WebVTT.text(for: timeline, range: range).utf8).write(to: vtt.temporary)

@@ -34,6 +34,25 @@ final class VoiceFactory: @unchecked Sendable {
         for (i, value) in try results.values().enumerated() {
             recordings[recorded[i]] = value
         }
+        var told: Set<URL> = []
+        for event in recorded.map({ timeline.events[$0] }) {
+            guard let file = Self.file(of: event.source), told.insert(file).inserted else { continue }
+            for note in clips.notes(about: file) {
+                warnings.append("\(event.location): warning: `\(file.lastPathComponent)`: \(note)")
+            }
+        }
+    }
+
+    /// What the clip store found wrong with the recordings, each at the first cue
+    /// that plays it (`path:line:col: warning: …`).
+    private(set) var warnings: [String] = []
+
+    private static func file(of source: SoundSource) -> URL? {
+        switch source {
+        case .clip(let clip): clip.file
+        case .generator(.file(let url, _)): url
+        default: nil
+        }
     }
 
     /// Whether an event plays a recording (a clip, a draft stand-in, a file).

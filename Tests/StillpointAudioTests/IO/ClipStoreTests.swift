@@ -52,7 +52,9 @@ import Testing
     @Test func fromAndToCutAtTheRightSample() throws {
         let folder = try AudioFixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let ramp = (0 ..< 8000).map { Float($0) / 8000 }
+        // Centred on the cut (0.25 s to 0.5 s), so its mean is far below the DC
+        // the store removes (−50 dBFS) and every sample arrives as it was.
+        let ramp = (0 ..< 8000).map { Float($0 - 3000) / 8000 }
         let url = folder.appendingPathComponent("ramp.wav")
         try AudioFixtures.writeWAV(ramp, rate: 8000, encoding: .float32, to: url)
         let store = ClipStore(rate: 8000, channels: 1, voiceLevel: nil)
