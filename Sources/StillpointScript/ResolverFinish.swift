@@ -8,16 +8,20 @@ extension Resolver {
         for pending in pendingChapters {
             report(pending.context, pending.spot, .chapterNeedsCue)
         }
+        let contentEnd = placed.lazy.filter { $0.event.kind != .bed }.map(\.event.end).max() ?? 0
+        expandEvery(contentEnd: contentEnd)
         for (name, definition) in sounds.sorted(by: { $0.key < $1.key }) where !usedSounds.contains(name) {
             report(definition.context, definition.sound.spot, .soundNeverUsed(name))
         }
-        let contentEnd = placed.lazy.filter { $0.event.kind != .bed }.map(\.event.end).max() ?? 0
-        let length: Int64
-        if let end = endMark {
+        var length: Int64
+        if let decided = layout.length {
+            length = decided
+        } else if let end = endMark {
             length = end.relative ? contentEnd + frames(end.value.seconds) : frames(end.value.seconds)
         } else {
             length = contentEnd + frames(settings.tail)
         }
+        if layout.length == nil, endMark?.relative != false { length = max(length, anchorReach) }
         let limit = frames(longestTrackSeconds)
         if length > limit {
             let problem = ScriptProblem.trackTooLong(seconds: Double(length) / Double(rate))
@@ -27,12 +31,17 @@ extension Resolver {
                 add(Diagnostic(at: last.event.location, problem))
             }
         }
+        // A length set by `end T` or decided for a version cuts what runs past it.
+        let hardEnd = layout.length != nil || endMark?.relative == false
         var events: [PlacedEvent] = []
         for var item in placed {
             if item.bed != nil {
                 guard finishBed(&item, length: length) else { continue }
-            } else if item.event.end > length, let end = endMark, !end.relative {
-                add(Diagnostic(at: item.event.location, .runsPastEnd(endSeconds: end.value.seconds)))
+            } else if item.fromEvery, item.event.end > length {
+                guard item.event.start < length else { continue }
+                item.event.end = length
+            } else if item.event.end > length, hardEnd {
+                add(Diagnostic(at: item.event.location, .runsPastEnd(endSeconds: Double(length) / Double(rate))))
                 guard item.event.start < length else { continue }
                 item.event.end = length
                 if item.event.kind != .pause { item.event.mix.fadeOut = max(item.event.mix.fadeOut, frames(1)) }

@@ -122,6 +122,29 @@ extension ScriptProblem: DiagnosticMessage {
             ("a chapter needs a cue after it", [.text("a chapter starts at the next cue; put `chapter` on the line before that cue")])
         case .trackTooLong(let seconds): ("the track would last \(clock(seconds: seconds)), past the 12 h limit", [])
 
+        case .rangeBackwards(let written, let meant):
+            ("`\(written)` runs backwards", [.didYouMean(meant), .text("a range is written shortest first")])
+        case .lengthUnreachable(let target, let shortest, let longest):
+            ("this script cannot last \(clock(seconds: target)); it lasts from \(clock(seconds: shortest)) to \(clock(seconds: longest))",
+             [.text(shortest == longest
+                 ? "give a pause a range, such as `pause 2m..10m`, to let the script stretch"
+                 : "the ranged pauses (such as `pause 2m..10m`) decide how long the script can be")])
+        case .lengthAndVersions:
+            ("`length` and `versions` cannot both be set", [.text("`versions` gives each track its own length")])
+        case .versionTwice(let label): ("the version `\(label)` is listed twice", [])
+        case .beforeTrackStart(let offset, let length):
+            ("\(clock(seconds: offset)) before the end is before the start: the track lasts \(clock(seconds: length))", [])
+        case .everyNeedsUnderneath(let keyword):
+            ("`every` repeats a sound underneath (`play` or `tone`), not `\(keyword)`",
+             [.text(["say", "pause", "breathe"].contains(keyword)
+                 ? "`\(keyword)` moves the spine; repeat it with a `repeat` block"
+                 : "a bed already runs until it is stopped")])
+        case .everyZeroInterval:
+            ("`every` needs an interval longer than zero", [.text("such as `every 5m play bowl`")])
+        case .everyTooMany(let limit):
+            ("this `every` makes more than \(thousands(limit)) cues, the limit after expansion",
+             [.text("use a longer interval, or end it sooner with `until`")])
+
         case .scriptOutsideRoot(let root): ("the script is outside the library's root", [.libraryRoot(root, filesOnly: false)])
         case .cannotReadScript: ("cannot read the script", [.text("check the spelling, and the folder you are in")])
         case .noSuchScript: ("no such script", [.text("check the spelling, and the folder you are in")])
@@ -210,6 +233,8 @@ extension ScriptProblem.Expected {
         case .generator: "a generator, such as `bell 432 Hz` or `noise brown`"
         case .duration: "a duration, such as 4s or 1m30s"
         case .trackTime: "a time on the track, such as 5:00 or 1:02:03"
+        case .timeBeforeEnd: "how long before the end, such as `at end -3m`"
+        case .everyCue: "what to repeat after the interval, such as `every 5m play bowl`"
         case .measure(let measure): "\(measure.noun), such as \(measure.example)"
         }
     }

@@ -87,6 +87,20 @@ public enum ScriptProblem: Sendable, Equatable {
     case chapterNeedsCue
     case trackTooLong(seconds: Double)
 
+    // MARK: Lengths, versions and `every`
+    /// `10m..2m`; `suggestion` is the range the right way round.
+    case rangeBackwards(String, suggestion: String)
+    /// `length:` (or a version, or `--length`) outside what the ranged pauses allow.
+    case lengthUnreachable(target: Double, shortest: Double, longest: Double)
+    case lengthAndVersions
+    case versionTwice(String)
+    /// `at end -D` with `D` longer than the track.
+    case beforeTrackStart(offset: Double, length: Double)
+    /// `every` over a cue that is not underneath (`say`, `pause`, `bed`, …).
+    case everyNeedsUnderneath(String)
+    case everyZeroInterval
+    case everyTooMany(limit: Int)
+
     // MARK: Files and includes
     case scriptOutsideRoot(root: String)
     case cannotReadScript
@@ -131,6 +145,7 @@ public enum ScriptProblem: Sendable, Equatable {
         case breathCount, sampleRate, panPosition, quality, chapterTitle
         case repeatCount, repeatColon, endTime, soundEquals, clipName
         case soundOrGenerator, generator, duration, trackTime
+        case timeBeforeEnd, everyCue
         case measure(Measure)
     }
 
