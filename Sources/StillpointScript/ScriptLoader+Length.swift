@@ -23,7 +23,8 @@ extension ScriptLoader {
         }
         // `--length` (or the version the build asks for) wins over `length:`; with
         // neither, a script with versions resolves as its first.
-        let asked = options.length.map { (seconds: $0, location: SourceLocation?.none) }
+        let asked = options.length.map { seconds in
+            (seconds: seconds, location: settings.versions.first { $0.seconds == seconds }?.location) }
             ?? settings.versions.first.map { ($0.seconds, $0.location) }
             ?? settings.length.map { ($0.seconds, $0.location) }
         let ranges = resolver.ranges

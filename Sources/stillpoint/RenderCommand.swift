@@ -30,8 +30,12 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Render even when clips are missing: they are spoken by espeak-ng, or marked by a soft tone.")
     var draft = false
 
+    @Option(help: "Render the version of this length (such as 20m); its ranged pauses stretch to fill it.")
+    var length: String?
+
     func validate() throws {
         _ = try OutputChoice.format(option: format, output: output)
+        _ = try lengthOption(length)
         for time in [from, to].compactMap({ $0 }) {
             if case .failure(let error) = trackTime(time) { throw ValidationError(error.description) }
         }
@@ -40,15 +44,20 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         let script = Loading.url(script)
         let chosenFormat = try OutputChoice.format(option: format, output: output)
-        guard let timeline = Loading.timeline(script, options: .init(draft: draft, format: chosenFormat)) else {
+        let options = ResolveOptions(draft: draft, format: chosenFormat, length: try lengthOption(length))
+        guard let timeline = Loading.timeline(script, options: options) else {
             throw ExitCode.failure
         }
         let range = try excerpt(of: timeline)
         // A preview never takes the full track's place: without -o it is written
-        // as `<name>.preview.<ext>` beside it.
+        // as `<name>.preview.<ext>` beside it. A version is named as the build
+        // names it, `<name>.<length>.<ext>`.
+        let named = timeline.version.map {
+            script.deletingPathExtension().appendingPathExtension($0.label).appendingPathExtension(script.pathExtension)
+        } ?? script
         let destination = output.map(Loading.url)
             ?? OutputChoice.defaultDestination(
-                for: script, in: Loading.url("output"), format: timeline.settings.format, preview: range != nil)
+                for: named, in: Loading.url("output"), format: timeline.settings.format, preview: range != nil)
         let name = script.lastPathComponent
         let report = try Renderer().render(timeline, to: destination, options: RenderOptions(
             range: range, subtitles: subtitles,
@@ -76,3 +85,13 @@ struct RenderCommand: ParsableCommand {
 }
 
 extension AudioFormat: ExpressibleByArgument {}
+
+/// `--length` of `render` and `timeline`: a duration such as 20m (or a time such
+/// as 20:00), in seconds; nil when not given.
+func lengthOption(_ text: String?) throws -> Double? {
+    guard let text else { return nil }
+    switch trackTime(text) {
+    case .success(let seconds): return seconds
+    case .failure(let error): throw ValidationError("--length \(text): " + error.description)
+    }
+}
