@@ -33,6 +33,10 @@ import Testing
         .opusRate(44100), .mp3Rate(96000),
         .tooManyCues(limit: 1_000_000), .endInIncludedFile, .endInRepeat, .endTwice(line: 2), .chapterNeedsCue,
         .trackTooLong(seconds: 50_000),
+        .rangeBackwards("10m..2m", suggestion: "2m..10m"), .lengthUnreachable(target: 1200, shortest: 300, longest: 900),
+        .lengthUnreachable(target: 1200, shortest: 300, longest: 300), .lengthAndVersions, .versionTwice("10m"),
+        .beforeTrackStart(offset: 300, length: 60), .everyNeedsUnderneath("say"), .everyNeedsUnderneath("bed"),
+        .everyZeroInterval, .everyTooMany(limit: 1_000_000),
         .scriptOutsideRoot(root: "/lib"), .cannotReadScript, .noSuchScript, .includeCycle(["a.session", "a.session"]),
         .includesTooDeep(limit: 32), .cannotReadInclude("b.session"), .outsideRoot("../x.flac", root: "/lib"),
         .noFile("b.session", searched: "/lib/b.session", suggestion: "c.session"),
@@ -152,10 +156,18 @@ import Testing
         case .runsPastEnd: 94
         case .bedAfterEnd: 95
         case .voiceOverlap: 96
+        case .rangeBackwards: 97
+        case .lengthUnreachable: 98
+        case .lengthAndVersions: 99
+        case .versionTwice: 100
+        case .beforeTrackStart: 101
+        case .everyNeedsUnderneath: 102
+        case .everyZeroInterval: 103
+        case .everyTooMany: 104
         }
     }
 
-    static let caseCount = 97
+    static let caseCount = 105
 
     @Test func everyCaseIsInTheTable() {
         #expect(Set(Self.every.map(Self.caseNumber)) == Set(0..<Self.caseCount))
@@ -187,6 +199,7 @@ import Testing
         (.outsideRoot("../x.flac", root: "/lib"), .libraryRoot("/lib", filesOnly: true), "files are read only inside /lib"),
         (.optionNotFor("trim", on: "play", allowed: ["level", "fade"]), .takes("play", ["level", "fade"]),
          "`play` takes: level, fade"),
+        (.rangeBackwards("10m..2m", suggestion: "2m..10m"), .didYouMean("2m..10m"), "did you mean `2m..10m`?"),
     ])
     func typedHintsCarryTheirData(problem: ScriptProblem, hint: Hint, text: String) {
         #expect(problem.hints.contains(hint), "\(problem.hints)")
