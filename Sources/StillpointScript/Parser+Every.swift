@@ -30,14 +30,23 @@ extension Parser {
         _ = inner.next()
         let cue = try self.cue(keyword, &inner, prefix: nil, spot: cueSpot)
         cursor.index = tail
-        var from: DurationValue?, until: DurationValue?
+        var from: DurationValue?, until: DurationValue?, untilBeforeEnd: DurationValue?
         while let word = cursor.peek, word.isWord("from") || word.isWord("until") {
             _ = cursor.next()
             let isFrom = word.isWord("from")
-            guard (isFrom ? from : until) == nil else { throw LineError(column: word.column, .optionTwice(word.lowercased)) }
-            let moment = try cursor.moment()
-            if isFrom { from = moment } else { until = moment }
+            guard isFrom ? from == nil : until == nil && untilBeforeEnd == nil else {
+                throw LineError(column: word.column, .optionTwice(word.lowercased))
+            }
+            if isFrom {
+                from = try cursor.moment()
+            } else if cursor.accept("end") {
+                guard cursor.peek?.text.first == "-" else { throw LineError(column: cursor.column, .expected(.timeBeforeEnd)) }
+                untilBeforeEnd = try cursor.signed("-") { (c: inout LineCursor) throws(LineError) in try c.duration() }
+            } else {
+                until = try cursor.moment()
+            }
         }
-        return .every(EverySyntax(interval: interval, cue: cue, from: from, until: until, spot: spot))
+        return .every(EverySyntax(
+            interval: interval, cue: cue, from: from, until: until, untilBeforeEnd: untilBeforeEnd, spot: spot))
     }
 }

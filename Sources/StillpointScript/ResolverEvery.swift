@@ -12,10 +12,11 @@ struct PendingEvery {
 
 extension Resolver {
     /// Expands every `every` into ordinary events: the cue at its start and again
-    /// after each interval, while it starts before `until T` or else the end of
-    /// the content (`contentEnd`, which the repeats themselves do not move).
-    /// Random intervals come from the script's `seed`, the same on every render.
-    func expandEvery(contentEnd: Int64) {
+    /// after each interval, while it starts before `until T` (or `until end -D`,
+    /// from the track's `length`) or else the end of the content (`contentEnd`,
+    /// which the repeats themselves do not move). Random intervals come from the
+    /// script's `seed`, the same on every render.
+    func expandEvery(contentEnd: Int64, length trackLength: Int64) {
         for pending in pendingEvery {
             let every = pending.every, context = pending.context
             let kind: Event.Kind
@@ -32,7 +33,8 @@ extension Resolver {
                 continue
             }
             let longest = every.interval.longest.map { frames($0.seconds) } ?? shortest
-            let stop = every.until.map { frames($0.seconds) } ?? contentEnd
+            let stop = every.until.map { frames($0.seconds) }
+                ?? every.untilBeforeEnd.map { trackLength - frames($0.seconds) } ?? contentEnd
             let most = stop > pending.start ? (stop - pending.start - 1) / shortest + 1 : 0
             guard Int64(cueCount) + most <= Int64(Self.maximumCues) else {
                 report(context, every.spot, .everyTooMany(limit: Self.maximumCues))

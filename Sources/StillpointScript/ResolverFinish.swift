@@ -9,10 +9,6 @@ extension Resolver {
             report(pending.context, pending.spot, .chapterNeedsCue)
         }
         let contentEnd = placed.lazy.filter { $0.event.kind != .bed }.map(\.event.end).max() ?? 0
-        expandEvery(contentEnd: contentEnd)
-        for (name, definition) in sounds.sorted(by: { $0.key < $1.key }) where !usedSounds.contains(name) {
-            report(definition.context, definition.sound.spot, .soundNeverUsed(name))
-        }
         var length: Int64
         if let decided = layout.length {
             length = decided
@@ -22,6 +18,12 @@ extension Resolver {
             length = contentEnd + frames(settings.tail)
         }
         if layout.length == nil, endMark?.relative != false { length = max(length, anchorReach) }
+        // `every` is expanded now that the content's end and the length are
+        // known; its repeats change neither.
+        expandEvery(contentEnd: contentEnd, length: length)
+        for (name, definition) in sounds.sorted(by: { $0.key < $1.key }) where !usedSounds.contains(name) {
+            report(definition.context, definition.sound.spot, .soundNeverUsed(name))
+        }
         let limit = frames(longestTrackSeconds)
         if length > limit {
             let problem = ScriptProblem.trackTooLong(seconds: Double(length) / Double(rate))

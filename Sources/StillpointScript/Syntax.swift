@@ -139,6 +139,8 @@ struct EverySyntax: Sendable, Equatable {
     var cue: Cue
     var from: DurationValue?
     var until: DurationValue?
+    /// `until end -D`: that long before the track's end.
+    var untilBeforeEnd: DurationValue?
     var spot: Spot
 }
 

@@ -120,6 +120,16 @@ import Testing
         #expect(timeline.events.filter { $0.kind == .tone }.map(\.start) == [5, 15, 25, 35].map { $0 * Self.rate })
     }
 
+    @Test func untilEndStopsThatLongBeforeEachVersionsEnd() throws {
+        let script = "versions: 2m, 3m\nevery 10s play bell 432 Hz decay 1s until end -15s\npause 30s..3m"
+        for (seconds, count) in [(120.0, 11), (180.0, 17)] {
+            let result = try LengthTests.library().load(script, options: ResolveOptions(length: seconds))
+            let timeline = try #require(result.timeline, "\(result.report)")
+            let starts = timeline.events.filter { $0.kind == .play }.map(\.start)
+            #expect(starts.count == count && starts.last! < timeline.length - 15 * Self.rate, "\(starts)")
+        }
+    }
+
     @Test func randomIntervalsStayInTheirRangeAndRepeatExactly() throws {
         let script = "seed: 3\nevery 3m..7m play bell 432 Hz\npause 2h"
         let first = try #require(try LengthTests.library().load(script).timeline)
