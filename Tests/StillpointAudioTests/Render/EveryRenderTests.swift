@@ -6,26 +6,14 @@ import Testing
 
 /// Interval bells as heard: each `every` repeat is found in the rendered audio
 /// by onset detection, where the script says it rings.
-struct EveryRenderTests {
-    private func render(_ script: String) throws -> (left: [Float], timeline: Timeline) {
-        let folder = try AudioFixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("s.session")
-        try Data(script.utf8).write(to: file)
-        let result = ScriptLoader(inspector: AudioFileCatalogue()).load(file)
-        let timeline = try #require(result.timeline, "\(result.diagnostics)")
-        let out = folder.appendingPathComponent("s.wav")
-        _ = try Renderer().render(timeline, to: out)
-        return (try SoundFileReader(url: out).decode().channels[0], timeline)
-    }
-
+extension ScriptRenderTests {
     /// The onsets of the bells: sound above −50 dBFS after at least 0.3 s below.
     private func bells(_ left: [Float]) -> [Int] {
         SignalAnalysis.onsets(left, threshold: -50, quiet: 14_400)
     }
 
     @Test func fixedIntervalBellsRingAtTheirTimes() throws {
-        let (left, timeline) = try render("""
+        let (audio, timeline) = try render("""
             format: wav
             loudness: off
             tail: 0.5s
@@ -35,14 +23,14 @@ struct EveryRenderTests {
             """)
         // From the spine at 1 s, every 2 s while before the content's end at 8 s.
         let expected = [1, 3, 5, 7].map { $0 * 48000 }
-        let found = bells(left)
+        let found = bells(audio[0])
         #expect(found.count == expected.count, "\(found)")
         for (onset, start) in zip(found, expected) { #expect(abs(onset - start) <= 48, "\(onset) vs \(start)") }
         #expect(timeline.length == 17 * 24000)
     }
 
     @Test func randomIntervalBellsRingWhereTheTimelinePutsThem() throws {
-        let (left, timeline) = try render("""
+        let (audio, timeline) = try render("""
             format: wav
             loudness: off
             tail: 0.5s
@@ -51,7 +39,7 @@ struct EveryRenderTests {
             pause 12s
             """)
         let starts = timeline.events.filter { $0.kind == .play }.map { Int($0.start) }
-        let found = bells(left)
+        let found = bells(audio[0])
         #expect(found.count == starts.count && starts.count >= 6, "\(found) \(starts)")
         for (onset, start) in zip(found, starts) { #expect(abs(onset - start) <= 48, "\(onset) vs \(start)") }
         let gaps = zip(found.dropFirst(), found).map { Double($0 - $1) / 48000 }
