@@ -40,21 +40,32 @@ extension ScriptLoader {
             if longestFound == nil { longestFound = length(extra: total) }
             return longestFound ?? nil
         }
+        let rate = Double(timeline.rate)
+        func unreachable(_ seconds: Double, at location: SourceLocation?) {
+            resolver.add(Diagnostic(
+                .error, at: location,
+                ScriptProblem.lengthUnreachable(
+                    target: seconds, shortest: Double(shortest) / rate, longest: Double(longest() ?? shortest) / rate)))
+        }
+        // Resolving one version, the others are checked too, so that `check` and
+        // `timeline` report a version the build could not make.
+        if options.length == nil {
+            for version in settings.versions.dropFirst() {
+                let target = Int64((version.seconds * rate).rounded())
+                if target < shortest || target > longest() ?? shortest { unreachable(version.seconds, at: version.location) }
+            }
+        }
         var extra: Int64 = 0
         var decided = shortest
         if let asked {
-            let target = Int64((asked.seconds * Double(timeline.rate)).rounded())
+            let target = Int64((asked.seconds * rate).rounded())
             guard let found = Self.extra(reaching: target, shortest: shortest, total: total, length: { length(extra: $0) }) else {
-                let rate = Double(timeline.rate)
-                resolver.add(Diagnostic(
-                    .error, at: asked.location,
-                    ScriptProblem.lengthUnreachable(
-                        target: asked.seconds, shortest: Double(shortest) / rate,
-                        longest: Double(longest() ?? shortest) / rate)))
+                unreachable(asked.seconds, at: asked.location)
                 return (resolver, nil)
             }
             (extra, decided) = (found, target)
         }
+        guard !resolver.diagnostics.contains(where: \.isError) else { return (resolver, nil) }
         let (final, resolved) = pass(Layout(shares: Layout.shares(of: extra, among: ranges), length: decided))
         guard var resolved else { return (final, nil) }
         if !ranges.isEmpty, let longest = longest() { resolved.lengthRange = shortest...longest }

@@ -159,6 +159,7 @@ import Testing
     static let cases: [(marked: String, message: String)] = [
         ("length: 1️⃣5m\nsay welcome\npause 1m..2m", "this script cannot last 5:00; it lasts from 1:12 to 2:12"),
         ("versions: 1️⃣10m, 2m\nsay welcome\npause 1m..2m", "this script cannot last 10:00; it lasts from 1:12 to 2:12"),
+        ("versions: 2m, 1️⃣10m\nsay welcome\npause 1m..2m", "this script cannot last 10:00; it lasts from 1:12 to 2:12"),
         ("length: 1️⃣1m\nsay welcome\npause 1m..2m", "this script cannot last 1:00; it lasts from 1:12 to 2:12"),
         ("pause 1️⃣10m..2m", "`10m..2m` runs backwards"),
         ("+1️⃣3s..1s say welcome", "`3s..1s` runs backwards"),
