@@ -82,7 +82,7 @@ enum BuildProgress {
             for output in report.orphans.flatMap(\.outputs) { Terminal.say("would remove \(output)") }
         } else if !prune {
             for orphan in report.orphans {
-                let owner = orphan.script.map { "its script \($0) is gone" } ?? "left behind by a change of format"
+                let owner = orphan.script.map { "its script \($0) is gone" } ?? "left behind by a change of format or of versions"
                 Terminal.say("outdated: \(orphan.outputs.joined(separator: ", ")) (\(owner); --prune removes it)")
             }
         }
