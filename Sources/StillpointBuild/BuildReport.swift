@@ -20,12 +20,15 @@ public struct TrackResult: Sendable, Equatable {
     /// Why it was (or would be) rendered; empty when up to date.
     public var reasons: [StaleReason]
     public var status: Status
+    /// Which length of the script this is (`10m`); nil for a script of one length.
+    public var version: String?
 
-    public init(script: String, output: URL?, reasons: [StaleReason], status: Status) {
+    public init(script: String, output: URL?, reasons: [StaleReason], status: Status, version: String? = nil) {
         self.script = script
         self.output = output
         self.reasons = reasons
         self.status = status
+        self.version = version
     }
 }
 

@@ -68,10 +68,12 @@ public struct LibraryBuild: Sendable {
                 pruned.forEach { progress(.pruned(output: $0)) }
             }
             // Deleted scripts and strays whose outputs are gone too have nothing left to prune.
-            let kept = Set(scripts).union(orphans.compactMap(\.script))
+            let kept = Set(scripts), orphaned = Set(orphans.compactMap(\.script))
             let folder = OutputFolder(root: output)
             try record.update { record in
-                record.tracks = record.tracks.filter { kept.contains($0.key) }
+                record.tracks = record.tracks.filter {
+                    kept.contains(LibraryPaths.script(ofRecordKey: $0.key)) || orphaned.contains($0.key)
+                }
                 record.strays = folder.existing(record.strays)
                 record.keepStamps(of: hashes)
             }
@@ -85,11 +87,12 @@ public struct LibraryBuild: Sendable {
 
     /// Runs `job` for every script, at most `jobs` at once, each on a thread of its
     /// own (so long renders never hold up Swift's cooperative threads); stops
-    /// starting new ones when the task is cancelled. Results in order of script.
+    /// starting new ones when the task is cancelled. Results in order of script
+    /// (a script with versions has one a version).
     private static func runAll(_ scripts: [String], jobs: Int, job: TrackJob) async -> [TrackResult] {
-        await withTaskGroup(of: TrackResult.self) { group in
+        await withTaskGroup(of: [TrackResult].self) { group in
             var pending = scripts.makeIterator()
-            var results: [TrackResult] = []
+            var results: [[TrackResult]] = []
             func startNext() -> Bool {
                 guard !Task.isCancelled, let script = pending.next() else { return false }
                 group.addTask { await onOwnThread { job.run(script: script) } }
@@ -102,7 +105,8 @@ public struct LibraryBuild: Sendable {
                 results.append(result)
                 _ = startNext()
             }
-            return results.sorted { $0.script < $1.script }
+            // By script; a script's versions stay in the order it lists them.
+            return results.sorted { ($0.first?.script ?? "") < ($1.first?.script ?? "") }.flatMap { $0 }
         }
     }
 }

@@ -25,8 +25,20 @@ struct LibraryPaths: Sendable {
         key.hasPrefix("/") ? key : root.appendingPathComponent(key).path
     }
 
-    /// `deep/d.session` → `deep/d.flac`.
-    static func outputPath(forScript script: String, fileExtension: String) -> String {
-        (script as NSString).deletingPathExtension + "." + fileExtension
+    /// `deep/d.session` → `deep/d.flac`, or `deep/d.10m.flac` for a version.
+    static func outputPath(forScript script: String, fileExtension: String, version: String? = nil) -> String {
+        (script as NSString).deletingPathExtension + (version.map { "." + $0 } ?? "") + "." + fileExtension
+    }
+
+    /// The build record's key for a track: its script, or `script#10m` for a
+    /// version. A script's path ends in `.session`, so the two never meet.
+    static func recordKey(script: String, version: String?) -> String {
+        version.map { script + "#" + $0 } ?? script
+    }
+
+    /// The script a record key belongs to.
+    static func script(ofRecordKey key: String) -> String {
+        guard let mark = key.lastIndex(of: "#"), key[..<mark].lowercased().hasSuffix(".session") else { return key }
+        return String(key[..<mark])
     }
 }

@@ -19,7 +19,8 @@ struct OutputFolder {
     func orphans(in record: BuildRecord, scripts: Set<String>) -> [Orphan] {
         var orphans = record.tracks.sorted { $0.key < $1.key }.compactMap { script, entry in
             let outputs = existing(entry.allOutputs)
-            return scripts.contains(script) || outputs.isEmpty ? nil : Orphan(script: script, outputs: outputs)
+            let owner = LibraryPaths.script(ofRecordKey: script)
+            return scripts.contains(owner) || outputs.isEmpty ? nil : Orphan(script: script, outputs: outputs)
         }
         let strays = existing(record.strays)
         if !strays.isEmpty { orphans.append(Orphan(script: nil, outputs: strays)) }

@@ -44,6 +44,19 @@ final class RecordStore: @unchecked Sendable {
         written = data
     }
 
+    /// Drops the record's tracks of `script` other than `keys` (versions no longer
+    /// listed, or the single track of a script that now has versions, or the other
+    /// way round); their outputs become strays, pruned like orphans.
+    func retire(tracksOf script: String, keeping keys: Set<String>) throws(BuildError) {
+        try update { record in
+            for (key, entry) in record.tracks
+            where LibraryPaths.script(ofRecordKey: key) == script && !keys.contains(key) {
+                record.strays += entry.allOutputs.filter { !record.strays.contains($0) }
+                record.tracks[key] = nil
+            }
+        }
+    }
+
     /// Records a freshly rendered track; outputs the previous render wrote that the
     /// new one did not (another format, no subtitles any more) become strays.
     func trackRendered(_ script: String, entry: TrackRecord, stamps: [String: FileStamp]) throws(BuildError) {

@@ -14,16 +14,32 @@ struct TrackJob: Sendable {
     let record: RecordStore
     let progress: @Sendable (BuildEvent) -> Void
 
-    func run(script: String) -> TrackResult {
+    /// The results of the script's tracks: one, or one a version.
+    func run(script: String) -> [TrackResult] {
         let scriptURL = paths.root.appendingPathComponent(script)
-        let track: ReadyTrack
+        let tracks: [ReadyTrack]
         switch planner.plan(script: scriptURL) {
         case .failed(let diagnostics):
-            return failure(script, output: nil, reasons: [], diagnostics)
+            return [failure(script, output: nil, reasons: [], diagnostics)]
         case .ready(let ready):
-            track = ready
+            tracks = [ready]
+        case .versions(let versions):
+            tracks = versions
         }
-        let outputPath = LibraryPaths.outputPath(forScript: script, fileExtension: track.fileExtension)
+        if !options.dryRun {
+            let keys = Set(tracks.map { LibraryPaths.recordKey(script: script, version: $0.version) })
+            do {
+                try record.retire(tracksOf: script, keeping: keys)
+            } catch {
+                return [failure(script, output: nil, reasons: [], Diagnostic.describing(error))]
+            }
+        }
+        return tracks.map { run($0, script: script, scriptURL: scriptURL) }
+    }
+
+    private func run(_ track: ReadyTrack, script: String, scriptURL: URL) -> TrackResult {
+        let key = LibraryPaths.recordKey(script: script, version: track.version)
+        let outputPath = LibraryPaths.outputPath(forScript: script, fileExtension: track.fileExtension, version: track.version)
         let destination = output.appendingPathComponent(outputPath)
 
         var stamps: [String: FileStamp] = [:]
@@ -40,7 +56,7 @@ struct TrackJob: Sendable {
         let entry = TrackRecord(
             output: outputPath, extraOutputs: [], rendererVersion: options.rendererVersion,
             fingerprint: track.fingerprint, dependencies: stamps.mapValues(\.hash))
-        let previous = record.entry(for: script)
+        let previous = record.entry(for: key)
         let outputExists = previous?.output == outputPath
             && FileManager.default.fileExists(atPath: destination.path)
         var reasons = Staleness.reasons(
@@ -50,13 +66,13 @@ struct TrackJob: Sendable {
         if reasons.isEmpty {
             guard options.force else {
                 progress(.upToDate(script: script))
-                return TrackResult(script: script, output: destination, reasons: [], status: .upToDate)
+                return TrackResult(script: script, output: destination, reasons: [], status: .upToDate, version: track.version)
             }
             reasons = [.forced]
         }
         progress(.stale(script: script, reasons: reasons))
         if options.dryRun {
-            return TrackResult(script: script, output: destination, reasons: reasons, status: .wouldRender)
+            return TrackResult(script: script, output: destination, reasons: reasons, status: .wouldRender, version: track.version)
         }
         return render(track, script: script, to: destination, entry: entry, stamps: stamps, reasons: reasons)
     }
@@ -79,13 +95,13 @@ struct TrackJob: Sendable {
         entry.extraOutputs = receipt.extraOutputs.map { outputs.key(for: $0) }
         entry.outputIdentity = FileIdentity.of(path: destination.path)
         do {
-            try record.trackRendered(script, entry: entry, stamps: stamps)
+            try record.trackRendered(LibraryPaths.recordKey(script: script, version: track.version), entry: entry, stamps: stamps)
         } catch {
             let reason = Diagnostic.describing(error).map(\.message).joined(separator: "; ")
             return failure(script, output: destination, reasons: reasons, Diagnostic.describing(BuildError.notRecorded(reason: reason)))
         }
         progress(.rendered(script: script, output: destination, seconds: Date().timeIntervalSince(started)))
-        return TrackResult(script: script, output: destination, reasons: reasons, status: .rendered(receipt))
+        return TrackResult(script: script, output: destination, reasons: reasons, status: .rendered(receipt), version: track.version)
     }
 
     private func failure(

@@ -5,6 +5,9 @@ import StillpointScript
 /// it: made by a `TrackPlanner` (in the tool, the script parser).
 public enum TrackPlan: Sendable {
     case ready(ReadyTrack)
+    /// A script written in several lengths (`versions:`): one track per version,
+    /// each with its `version` set.
+    case versions([ReadyTrack])
     /// The script cannot be rendered; its diagnostics say why (the CLI prints them).
     case failed([Diagnostic])
 }
@@ -25,16 +28,20 @@ public struct ReadyTrack: Sendable {
     public var fileExtension: String
     /// The resolved timeline, carried to the renderer so that it need not parse again.
     public var timeline: Timeline?
+    /// Which length of its script this track is (`10m`): it goes in the output's
+    /// name (`sitting.10m.flac`) and the build record; nil for a script of one length.
+    public var version: String?
 
     public init(
         dependencies: [URL], fingerprint: String, fileExtension: String,
-        clipNames: [URL: String] = [:], timeline: Timeline? = nil
+        clipNames: [URL: String] = [:], timeline: Timeline? = nil, version: String? = nil
     ) {
         self.dependencies = dependencies
         self.fingerprint = fingerprint
         self.fileExtension = fileExtension
         self.clipNames = clipNames
         self.timeline = timeline
+        self.version = version
     }
 
     /// A ready track taken from a resolved timeline: its dependencies, its clips'
@@ -48,11 +55,12 @@ public struct ReadyTrack: Sendable {
                 clipNames[file] = name
             }
         }
+        let version = timeline.version?.label
         self.init(
             dependencies: timeline.dependencies,
-            fingerprint: String(describing: timeline.settings) + extraFingerprint,
+            fingerprint: String(describing: timeline.settings) + extraFingerprint + (version.map { ";version:" + $0 } ?? ""),
             fileExtension: timeline.settings.format.fileExtension,
-            clipNames: clipNames, timeline: timeline)
+            clipNames: clipNames, timeline: timeline, version: version)
     }
 }
 

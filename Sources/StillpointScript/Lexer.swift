@@ -78,7 +78,7 @@ enum Lexer {
             let start = column
             let startIndex = index
             if character != "\t", let hidden = Self.invisible(character, inText: false) {
-                problems.append((start, Self.invisibleMessage(hidden), Self.invisibleHint(inText: false)))
+                problems.append((start, .invisibleCharacter(Self.characterName(hidden), inText: false)))
                 advance()
                 continue scan
             }
@@ -112,7 +112,7 @@ enum Lexer {
                         continue
                     }
                     if c != "\t", let hidden = Self.invisible(c, inText: true) {
-                        problems.append((column, Self.invisibleMessage(hidden), Self.invisibleHint(inText: true)))
+                        problems.append((column, .invisibleCharacter(Self.characterName(hidden), inText: true)))
                     }
                     advance()
                     if c == "\"" || c == "\u{201C}" || c == "\u{201D}" {
@@ -166,17 +166,6 @@ enum Lexer {
             default: false
             }
         }
-    }
-
-    // Diagnostic text for invisible characters (one place, for the diagnostics enum).
-    static func invisibleMessage(_ scalar: Unicode.Scalar) -> String {
-        "invisible character \(characterName(scalar)) here"
-    }
-
-    static func invisibleHint(inText: Bool) -> String {
-        inText
-            ? "delete it: text cannot hold control characters"
-            : "delete it, or type a plain space; it often comes from copying text from a web page or a document"
     }
 
     /// `U+00A0 NO-BREAK SPACE`; control characters, which have no Unicode name, by their usual one.

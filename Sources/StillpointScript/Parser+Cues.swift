@@ -17,7 +17,7 @@ extension Parser {
             options = try self.options(&cursor, allowed: ["level", "fade", "pan", "trim", "from", "to"], on: "say")
             action = .say(clip: token.text, clipSpot: Spot(line: cursor.line, column: token.column), text: text)
         case "pause":
-            action = .pause(try cursor.duration())
+            action = .pause(try cursor.stretch())
         case "breathe":
             try cursor.expect("in", after: .breathe)
             let inhale = try cursor.duration()

@@ -26,6 +26,7 @@ extension Parser {
             statement = .include(path: path, spot: pathSpot)
         case "chapter": statement = .chapter(title: try rest(of: line, &cursor, what: .chapterTitle), spot: spot)
         case "end": statement = try endLine(&cursor, spot: spot)
+        case "every": statement = try everyLine(&cursor, spot: spot)
         case "say", "pause", "breathe", "play", "tone", "bed", "stop":
             statement = .cue(try cue(keyword, &cursor, prefix: prefix, spot: spot))
         default:
@@ -87,33 +88,20 @@ extension Parser {
     func timePrefix(_ cursor: inout LineCursor) throws(LineError) -> TimePrefix? {
         guard let first = cursor.peek, first.kind == .word else { return nil }
         if first.text.hasPrefix("+") {
-            return .after(try afterDuration(&cursor))
+            return .after(try cursor.signed("+") { (c: inout LineCursor) throws(LineError) in try c.stretch() })
         }
         if first.isWord("at") {
             _ = cursor.next()
+            if cursor.accept("end") {
+                guard cursor.peek?.text.first == "-" else {
+                    throw LineError(column: cursor.column, .expected(.timeBeforeEnd))
+                }
+                return .beforeEnd(try cursor.signed("-") { (c: inout LineCursor) throws(LineError) in try c.duration() })
+            }
             return .at(try cursor.time())
         }
         if LineCursor.looksLikeTime(first.text) { return .at(try cursor.time()) }
         return nil
-    }
-
-    /// `+4s` or `+ 4s`.
-    func afterDuration(_ cursor: inout LineCursor) throws(LineError) -> DurationValue {
-        guard let first = cursor.peek, first.text.hasPrefix("+") else {
-            return try cursor.duration()
-        }
-        if first.text == "+" {
-            _ = cursor.next()
-            return try cursor.duration()
-        }
-        var tokens = cursor.tokens
-        tokens[cursor.index].text.removeFirst()
-        tokens[cursor.index].column += 1
-        var inner = LineCursor(tokens, endColumn: cursor.endColumn, line: cursor.line)
-        inner.index = cursor.index
-        let value = try inner.duration()
-        cursor.index = inner.index
-        return value
     }
 
     func repeatLine(_ cursor: inout LineCursor, spot: Spot) throws(LineError) -> Statement {
@@ -143,7 +131,8 @@ extension Parser {
             throw LineError(column: cursor.endColumn, .expected(.endTime))
         }
         if first.text.hasPrefix("+") {
-            return .end(try afterDuration(&cursor), relative: true, spot: spot)
+            return .end(
+                try cursor.signed("+") { (c: inout LineCursor) throws(LineError) in try c.duration() }, relative: true, spot: spot)
         }
         _ = cursor.accept("at")
         return .end(try cursor.time(), relative: false, spot: spot)

@@ -117,7 +117,7 @@ struct Parser {
 let maximumRepeat = 10_000
 
 let cueKeywords = ["say", "pause", "breathe", "play", "tone", "bed", "stop"]
-let structureKeywords: Set<String> = ["sound", "repeat", "include", "chapter", "end"]
-let lineKeywords = cueKeywords + ["sound", "repeat", "include", "chapter", "end"]
+let structureKeywords: Set<String> = ["sound", "repeat", "include", "chapter", "end", "every"]
+let lineKeywords = cueKeywords + ["sound", "repeat", "include", "chapter", "end", "every"]
 let generatorKeywords = ["sine", "binaural", "isochronic", "noise", "bell", "drone", "file"]
 let optionNames: Set<String> = ["level", "fade", "pan", "noduck", "trim", "from", "to", "loop", "times", "for"]

@@ -13,11 +13,16 @@ public struct ResolveOptions: Sendable, Equatable {
     /// uses it, rather than failing a render later. Off for the other commands,
     /// which would otherwise decode every clip of a library on each `build`.
     public var verifyAudio: Bool
+    /// `--length` (or one of the script's `versions`), in seconds: the version to
+    /// resolve, winning over `length:`; nil takes `length:`, else the first
+    /// version, else the shortest the script can be.
+    public var length: Double?
 
-    public init(draft: Bool = false, format: AudioFormat? = nil, verifyAudio: Bool = false) {
+    public init(draft: Bool = false, format: AudioFormat? = nil, verifyAudio: Bool = false, length: Double? = nil) {
         self.draft = draft
         self.format = format
         self.verifyAudio = verifyAudio
+        self.length = length
     }
 }
 
@@ -54,6 +59,9 @@ public struct LoadResult: Sendable {
     /// Where the script's voice clips are looked for (the `clips` setting, or
     /// `clips` in the library's root): where missing phrases are to be recorded.
     public var clipsFolder: URL
+    /// The lengths `versions:` asks for, in seconds, in the order written; empty
+    /// for a script of one length. Each is resolved with `ResolveOptions.length`.
+    public var versions: [Double] = []
 
     public var hasErrors: Bool { diagnostics.contains { $0.isError } }
 }

@@ -20,6 +20,7 @@ struct FileContext {
 final class Resolver {
     let files: LibraryFiles
     let options: ResolveOptions
+    let layout: Layout
     private(set) var diagnostics: [Diagnostic] = []
     private var reported: Set<String> = []
     /// Files by the path shown in diagnostics, to quote their lines.
@@ -39,7 +40,14 @@ final class Resolver {
     var pendingChapters: [(title: String, location: SourceLocation, context: FileContext, spot: Spot)] = []
     var chapters: [Chapter] = []
     var endMark: (value: DurationValue, relative: Bool, location: SourceLocation, context: FileContext)?
-    private var cueCount = 0
+    var cueCount = 0
+    /// The range (longest − shortest, in frames) of every ranged duration met, in order.
+    var ranges: [Int64] = []
+    /// Whether any cue is placed `at end -D`.
+    var placesBeforeEnd = false
+    /// While measuring, the latest point an `at end -D` needs the track to reach.
+    var anchorReach: Int64 = 0
+    var pendingEvery: [PendingEvery] = []
     var phrases: [String: Phrase] = [:]
     var phraseOrder: [String] = []
     var phraseUses: Set<PhraseUse> = []
@@ -47,9 +55,10 @@ final class Resolver {
     static let maximumCues = 1_000_000
     static let maximumIncludeDepth = 32
 
-    init(files: LibraryFiles, options: ResolveOptions) {
+    init(files: LibraryFiles, options: ResolveOptions, layout: Layout = Layout()) {
         self.files = files
         self.options = options
+        self.layout = layout
     }
 
     var rate: Int { settings.output.rate }
@@ -155,9 +164,7 @@ final class Resolver {
                 // Every cue counts toward the limit, not only those a `repeat` makes.
                 guard cueCount <= Self.maximumCues else {
                     if cueCount == Self.maximumCues + 1 {
-                        // Diagnostic text (one place, for the diagnostics enum).
-                        report(.error, context, cue.spot, "this cue is past the limit of 1,000,000 cues in a track",
-                               hints: ["split the session into shorter tracks"])
+                        report(context, cue.spot, .cueLimitReached(limit: Self.maximumCues))
                     }
                     continue
                 }
@@ -174,6 +181,11 @@ final class Resolver {
             case .include(let path, let spot):
                 closeHeader()
                 include(path, spot, context, inRepeat: inRepeat)
+            case .every(let every):
+                closeHeader()
+                pendingEvery.append(PendingEvery(
+                    every: every, context: context, start: every.from.map { frames($0.seconds) } ?? spine,
+                    stream: pendingEvery.count))
             case .chapter(let title, let spot):
                 closeHeader()
                 pendingChapters.append((title, context.location(spot), context, spot))
@@ -198,6 +210,7 @@ final class Resolver {
         case .sound(let s): s.spot
         case .cue(let c): c.spot
         case .repeatBlock(_, _, let spot), .include(_, let spot), .chapter(_, let spot), .end(_, _, let spot): spot
+        case .every(let every): every.spot
         }
     }
 

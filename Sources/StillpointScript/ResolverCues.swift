@@ -6,6 +6,8 @@ struct PlacedEvent {
     var event: Event
     var order: Int
     var bed: BedState?
+    /// Made by `every`: it never lengthens the track and is cut at its end unannounced.
+    var fromEvery = false
 }
 
 struct BedState {
@@ -37,8 +39,9 @@ extension Resolver {
 
     func place(_ cue: Cue, _ context: FileContext) {
         switch cue.prefix {
-        case .after(let duration): spine += frames(duration.seconds)
+        case .after(let stretch): spine += stretched(stretch).frames
         case .at(let time): spine = frames(time.seconds)
+        case .beforeEnd(let offset): placeBeforeEnd(offset, context)
         case nil: break
         }
         for pending in pendingChapters {
@@ -50,11 +53,12 @@ extension Resolver {
         switch cue.action {
         case .say(let clip, let clipSpot, let text):
             say(clip, clipSpot, text, options, context, location)
-        case .pause(let duration):
-            let end = spine + frames(duration.seconds)
+        case .pause(let stretch):
+            let (length, range) = stretched(stretch)
+            let end = spine + length
             append(Event(
                 kind: .pause, start: spine, end: end, location: location, source: .silence,
-                mix: Mix(level: Param(0), ducks: false)))
+                mix: Mix(level: Param(0), ducks: false), stretch: range))
             spine = end
         case .breathe(let inhale, let holdIn, let exhale, let holdOut):
             let pattern = BreathPattern(
@@ -86,8 +90,8 @@ extension Resolver {
         }
     }
 
-    func append(_ event: Event, bed: BedState? = nil) {
-        placed.append(PlacedEvent(event: event, order: placed.count, bed: bed))
+    func append(_ event: Event, bed: BedState? = nil, fromEvery: Bool = false) {
+        placed.append(PlacedEvent(event: event, order: placed.count, bed: bed, fromEvery: fromEvery))
     }
 
     func param(_ value: GlideValue?) -> Param? {
@@ -192,21 +196,33 @@ extension Resolver {
     private func underneath(
         _ kind: Event.Kind, _ generator: GeneratorSyntax, _ cue: Cue, _ context: FileContext, _ location: SourceLocation
     ) {
-        guard let sound = resolve(generator, cue.options, context, at: cue.spot) else { return }
-        let length: Int64
-        if let duration = sound.options.duration {
-            length = frames(duration.seconds)
-        } else if let natural = sound.natural {
-            length = natural
-        } else {
-            report(context, cue.spot, .neverEnds(isFile: sound.isFile, keyword: kind.rawValue))
-            return
-        }
-        append(Event(
-            kind: kind, start: spine, end: spine + length, name: sound.name, location: location,
-            source: .generator(sound.generator),
-            mix: mix(sound.options, level: sound.isFile ? 0 : Self.defaultGeneratorLevel, fade: 0,
-                     ducks: !sound.options.noduck)))
+        guard let (sound, length) = soundUnderneath(kind, generator, cue, context) else { return }
+        appendUnderneath(kind, sound, length: length, at: spine, location: location)
+    }
+
+    /// The sound a `play` or `tone` makes and how long it lasts; nil (reported)
+    /// when it is broken or never ends.
+    func soundUnderneath(
+        _ kind: Event.Kind, _ generator: GeneratorSyntax, _ cue: Cue, _ context: FileContext
+    ) -> (ResolvedSound, Int64)? {
+        guard let sound = resolve(generator, cue.options, context, at: cue.spot) else { return nil }
+        if let duration = sound.options.duration { return (sound, frames(duration.seconds)) }
+        if let natural = sound.natural { return (sound, natural) }
+        report(context, cue.spot, .neverEnds(isFile: sound.isFile, keyword: kind.rawValue))
+        return nil
+    }
+
+    func appendUnderneath(
+        _ kind: Event.Kind, _ sound: ResolvedSound, length: Int64, at start: Int64, location: SourceLocation,
+        fromEvery: Bool = false
+    ) {
+        append(
+            Event(
+                kind: kind, start: start, end: start + length, name: sound.name, location: location,
+                source: .generator(sound.generator),
+                mix: mix(sound.options, level: sound.isFile ? 0 : Self.defaultGeneratorLevel, fade: 0,
+                         ducks: !sound.options.noduck)),
+            fromEvery: fromEvery)
     }
 
     private func bed(

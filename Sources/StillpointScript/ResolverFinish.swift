@@ -8,29 +8,30 @@ extension Resolver {
         for pending in pendingChapters {
             report(pending.context, pending.spot, .chapterNeedsCue)
         }
-        for (name, definition) in sounds.sorted(by: { $0.key < $1.key }) where !usedSounds.contains(name) {
-            report(definition.context, definition.sound.spot, .soundNeverUsed(name))
-        }
-        // ID3's table of contents counts its chapters in one byte.
-        if settings.output.format == .mp3, chapters.count > 255 {
-            // Diagnostic text (one place, for the diagnostics enum).
-            add(Diagnostic(
-                .error, at: chapters[255].location, "an MP3 file holds at most 255 chapters; this is the 256th",
-                hints: ["use fewer chapters, or `format: flac`, `ogg` or `opus`, which hold any number"]))
-        }
         let contentEnd = placed.lazy.filter { $0.event.kind != .bed }.map(\.event.end).max() ?? 0
-        let length: Int64
-        if let end = endMark {
+        var length: Int64
+        if let decided = layout.length {
+            length = decided
+        } else if let end = endMark {
             length = end.relative ? contentEnd + frames(end.value.seconds) : frames(end.value.seconds)
         } else {
             length = contentEnd + frames(settings.tail)
         }
+        if layout.length == nil, endMark?.relative != false { length = max(length, anchorReach) }
+        // `every` is expanded now that the content's end and the length are
+        // known; its repeats change neither.
+        expandEvery(contentEnd: contentEnd, length: length)
+        for (name, definition) in sounds.sorted(by: { $0.key < $1.key }) where !usedSounds.contains(name) {
+            report(definition.context, definition.sound.spot, .soundNeverUsed(name))
+        }
+        // ID3's table of contents counts its chapters in one byte.
+        if settings.output.formats.contains(.mp3), chapters.count > 255 {
+            add(Diagnostic(at: chapters[255].location, .tooManyChaptersForMP3))
+        }
         // A track of no frames cannot be rendered; say so here, at the `end` line,
         // rather than let the render fail later.
         if length <= 0, let end = endMark {
-            // Diagnostic text (one place, for the diagnostics enum).
-            report(.error, end.context, end.value.spot, "the track would be empty: it ends at 0:00",
-                   hints: ["end it after its last sound, for example `end +10s`"])
+            report(end.context, end.value.spot, .emptyTrack)
         }
         let limit = frames(longestTrackSeconds)
         if length > limit {
@@ -41,12 +42,17 @@ extension Resolver {
                 add(Diagnostic(at: last.event.location, problem))
             }
         }
+        // A length set by `end T` or decided for a version cuts what runs past it.
+        let hardEnd = layout.length != nil || endMark?.relative == false
         var events: [PlacedEvent] = []
         for var item in placed {
             if item.bed != nil {
                 guard finishBed(&item, length: length) else { continue }
-            } else if item.event.end > length, let end = endMark, !end.relative {
-                add(Diagnostic(at: item.event.location, .runsPastEnd(endSeconds: end.value.seconds)))
+            } else if item.fromEvery, item.event.end > length {
+                guard item.event.start < length else { continue }
+                item.event.end = length
+            } else if item.event.end > length, hardEnd {
+                add(Diagnostic(at: item.event.location, .runsPastEnd(endSeconds: Double(length) / Double(rate))))
                 guard item.event.start < length else { continue }
                 item.event.end = length
                 if item.event.kind != .pause { item.event.mix.fadeOut = max(item.event.mix.fadeOut, frames(1)) }

@@ -34,28 +34,35 @@ public struct ScriptLoader: Sendable {
     /// (`relativePath`), so a relative URL stays relative.
     public func load(_ script: URL, libraryRoot: URL? = nil, options: ResolveOptions = ResolveOptions()) -> LoadResult {
         let root = (libraryRoot ?? Self.libraryRoot(for: script)).standardizedFileURL
+        // One set of files for every pass, so each file is read and measured once.
         let files = LibraryFiles(root: root, inspector: inspector, verifyAudio: options.verifyAudio)
-        let resolver = Resolver(files: files, options: options)
+        let (resolver, timeline) = fitted(options: options) { layout in
+            resolve(script, root: root, files: files, options: options, layout: layout)
+        }
+        return LoadResult(
+            timeline: timeline, diagnostics: Self.ordered(resolver.diagnostics),
+            phrases: resolver.phraseOrder.compactMap { resolver.phrases[$0] }, libraryRoot: files.root,
+            clipsFolder: resolver.settings.clips ?? files.root.appendingPathComponent("clips"),
+            versions: resolver.settings.versions.map(\.seconds))
+    }
+
+    /// One walk of the script, laid out by `layout`: the resolver (with its
+    /// diagnostics) and the timeline, nil when there is an error.
+    func resolve(
+        _ script: URL, root: URL, files: LibraryFiles, options: ResolveOptions, layout: Layout
+    ) -> (Resolver, Timeline?) {
+        let resolver = Resolver(files: files, options: options, layout: layout)
         let scriptURL = script.standardizedFileURL
         let display = script.relativePath
-        let finish = { (timeline: Timeline?) in
-            LoadResult(
-                timeline: timeline, diagnostics: Self.ordered(resolver.diagnostics),
-                phrases: resolver.phraseOrder.compactMap { resolver.phrases[$0] }, libraryRoot: files.root,
-                clipsFolder: resolver.settings.clips ?? files.root.appendingPathComponent("clips"))
-        }
         let defaults = root.appendingPathComponent(Self.defaultsFileName)
         if FileManager.default.fileExists(atPath: defaults.path) {
             let shown = defaultsDisplay(root, script: script)
             // Confined like an include: a link to `/etc/passwd` is not read (nor
             // its lines quoted back in the errors).
             if (try? files.confined(Self.defaultsFileName, in: root)) == nil {
-                // Diagnostic text (one place, for the diagnostics enum).
                 resolver.add(Diagnostic(
-                    .error, at: SourceLocation(file: shown, line: 1, column: 1),
-                    "`library.defaults` leads outside the library's root",
-                    hints: ["it is a link to a file elsewhere; make it a plain file in \(files.root.path)"]))
-                return finish(nil)
+                    at: SourceLocation(file: shown, line: 1, column: 1), .defaultsOutsideRoot(root: files.root.path)))
+                return (resolver, nil)
             } else if let file = resolver.parse(defaults, displayPath: shown) {
                 resolver.applyDefaults(file)
             }
@@ -63,16 +70,16 @@ public struct ScriptLoader: Sendable {
         guard files.isInsideRoot(scriptURL) else {
             resolver.add(Diagnostic(
                 at: SourceLocation(file: display, line: 1, column: 1), .scriptOutsideRoot(root: files.root.path)))
-            return finish(nil)
+            return (resolver, nil)
         }
         guard let main = resolver.parse(scriptURL, displayPath: display) else {
             resolver.add(Diagnostic(
                 at: SourceLocation(file: display, line: 1, column: 1),
                 FileManager.default.fileExists(atPath: scriptURL.path) ? .cannotReadScript : .noSuchScript))
-            return finish(nil)
+            return (resolver, nil)
         }
         resolver.run(main.statements, FileContext(syntax: main, notes: [], isMain: true, chain: [scriptURL]))
-        return finish(resolver.finish(script: display, scriptURL: scriptURL))
+        return (resolver, resolver.finish(script: display, scriptURL: scriptURL))
     }
 
     /// The phrases a script uses, found even when recordings are missing (a

@@ -23,6 +23,11 @@ extension ScriptProblem: DiagnosticMessage {
         case .curlyQuotes: ("use straight quotes (\") around text", [])
         case .unknownEscape: ("unknown escape in text; only \\\" and \\\\ are allowed", [])
         case .unclosedText: ("this text has no closing quote", [.text("end the text with \"")])
+        case .invisibleCharacter(let name, let inText):
+            ("invisible character \(name) here",
+             [.text(inText
+                ? "delete it: text cannot hold control characters"
+                : "delete it, or type a plain space; it often comes from copying text from a web page or a document")])
 
         case .indentedOutsideRepeat(let atTop):
             ("this line is indented but is not inside a `repeat` block",
@@ -117,10 +122,20 @@ extension ScriptProblem: DiagnosticMessage {
         case .coverTooLarge(let path, let megabytes):
             ("`\(path)` is \(megabytes) MB; a cover may be at most 8 MB",
              [.text("export it smaller, for example 1400 × 1400 pixels as JPEG")])
+        case .tagTooLong(let name, let bytes, let limit):
+            ("`\(name)` is \(thousands(bytes)) bytes long; a tag holds at most \(thousands(limit))",
+             [.text("shorten it; Opus files cannot hold a longer one")])
 
         case .tooManyCues(let limit):
             ("this `repeat` makes more than \(thousands(limit)) cues, the limit after expansion",
              [.text("repeat fewer times, or split the session")])
+        case .cueLimitReached(let limit):
+            ("this cue is past the limit of \(thousands(limit)) cues in a track", [.text("split the session into shorter tracks")])
+        case .tooManyChaptersForMP3:
+            ("an MP3 file holds at most 255 chapters; this is the 256th",
+             [.text("use fewer chapters, or `format: flac`, `ogg` or `opus`, which hold any number")])
+        case .emptyTrack:
+            ("the track would be empty: it ends at 0:00", [.text("end it after its last sound, for example `end +10s`")])
         case .endInIncludedFile: ("`end` belongs in the main script, not in an included file", [])
         case .endInRepeat: ("`end` cannot be inside a `repeat`", [])
         case .endTwice(let line): ("the end is already set on line \(line)", [])
@@ -128,7 +143,33 @@ extension ScriptProblem: DiagnosticMessage {
             ("a chapter needs a cue after it", [.text("a chapter starts at the next cue; put `chapter` on the line before that cue")])
         case .trackTooLong(let seconds): ("the track would last \(TimeFormat.exact.string(seconds)), past the 12 h limit", [])
 
+        case .rangeBackwards(let written, let meant):
+            ("`\(written)` runs backwards", [.didYouMean(meant), .text("a range is written shortest first")])
+        case .lengthUnreachable(let target, let shortest, let longest):
+            ("this script cannot last \(TimeFormat.exact.string(target)); it lasts from \(TimeFormat.exact.string(shortest)) to \(TimeFormat.exact.string(longest))",
+             [.text(shortest == longest
+                 ? "give a pause a range, such as `pause 2m..10m`, to let the script stretch"
+                 : "the ranged pauses (such as `pause 2m..10m`) decide how long the script can be")])
+        case .lengthAndVersions:
+            ("`length` and `versions` cannot both be set", [.text("`versions` gives each track its own length")])
+        case .versionTwice(let label): ("the version `\(label)` is listed twice", [])
+        case .beforeTrackStart(let offset, let length):
+            ("\(TimeFormat.exact.string(offset)) before the end is before the start: the track lasts \(TimeFormat.exact.string(length))", [])
+        case .everyNeedsUnderneath(let keyword):
+            ("`every` repeats a sound underneath (`play` or `tone`), not `\(keyword)`",
+             [.text(["say", "pause", "breathe"].contains(keyword)
+                 ? "`\(keyword)` moves the spine; repeat it with a `repeat` block"
+                 : "a bed already runs until it is stopped")])
+        case .everyZeroInterval:
+            ("`every` needs an interval longer than zero", [.text("such as `every 5m play bowl`")])
+        case .everyTooMany(let limit):
+            ("this `every` makes more than \(thousands(limit)) cues, the limit after expansion",
+             [.text("use a longer interval, or end it sooner with `until`")])
+
         case .scriptOutsideRoot(let root): ("the script is outside the library's root", [.libraryRoot(root, filesOnly: false)])
+        case .defaultsOutsideRoot(let root):
+            ("`library.defaults` leads outside the library's root",
+             [.text("it is a link to a file elsewhere; make it a plain file in \(root)")])
         case .cannotReadScript: ("cannot read the script", [.text("check the spelling, and the folder you are in")])
         case .noSuchScript: ("no such script", [.text("check the spelling, and the folder you are in")])
         case .includeCycle(let names):
@@ -216,6 +257,8 @@ extension ScriptProblem.Expected {
         case .generator: "a generator, such as `bell 432 Hz` or `noise brown`"
         case .duration: "a duration, such as 4s or 1m30s"
         case .trackTime: "a time on the track, such as 5:00 or 1:02:03"
+        case .timeBeforeEnd: "how long before the end, such as `at end -3m`"
+        case .everyCue: "what to repeat after the interval, such as `every 5m play bowl`"
         case .measure(let measure): "\(measure.noun), such as \(measure.example)"
         }
     }

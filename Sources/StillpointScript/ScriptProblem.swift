@@ -11,6 +11,9 @@ public enum ScriptProblem: Sendable, Equatable {
     case curlyQuotes
     case unknownEscape
     case unclosedText
+    /// A character a reader cannot see (`U+00A0 NO-BREAK SPACE`, a control
+    /// character); inside quoted text only control characters count.
+    case invisibleCharacter(String, inText: Bool)
 
     // MARK: Indentation and blocks
     /// A line indented with no `repeat` to hold it; `atTop` when outside every block.
@@ -85,17 +88,41 @@ public enum ScriptProblem: Sendable, Equatable {
     /// `cover:` names a file that is not a PNG or JPEG.
     case coverNotAPicture(String)
     case coverTooLarge(String, megabytes: Int)
+    /// A tag longer than every format can hold (Opus breaks above 51,200 bytes).
+    case tagTooLong(String, bytes: Int, limit: Int)
 
     // MARK: Structure
     case tooManyCues(limit: Int)
+    /// The first cue past the limit, counting every cue (not only a `repeat`'s).
+    case cueLimitReached(limit: Int)
+    /// ID3's table of contents counts chapters in one byte.
+    case tooManyChaptersForMP3
+    /// `end 0:00`: a track of no frames.
+    case emptyTrack
     case endInIncludedFile
     case endInRepeat
     case endTwice(line: Int)
     case chapterNeedsCue
     case trackTooLong(seconds: Double)
 
+    // MARK: Lengths, versions and `every`
+    /// `10m..2m`; `suggestion` is the range the right way round.
+    case rangeBackwards(String, suggestion: String)
+    /// `length:` (or a version, or `--length`) outside what the ranged pauses allow.
+    case lengthUnreachable(target: Double, shortest: Double, longest: Double)
+    case lengthAndVersions
+    case versionTwice(String)
+    /// `at end -D` with `D` longer than the track.
+    case beforeTrackStart(offset: Double, length: Double)
+    /// `every` over a cue that is not underneath (`say`, `pause`, `bed`, …).
+    case everyNeedsUnderneath(String)
+    case everyZeroInterval
+    case everyTooMany(limit: Int)
+
     // MARK: Files and includes
     case scriptOutsideRoot(root: String)
+    /// `library.defaults` is a link out of the library: it is not read.
+    case defaultsOutsideRoot(root: String)
     case cannotReadScript
     case noSuchScript
     case includeCycle([String])
@@ -138,6 +165,7 @@ public enum ScriptProblem: Sendable, Equatable {
         case breathCount, sampleRate, panPosition, quality, chapterTitle
         case repeatCount, repeatColon, endTime, soundEquals, clipName
         case soundOrGenerator, generator, duration, trackTime
+        case timeBeforeEnd, everyCue
         case measure(Measure)
     }
 

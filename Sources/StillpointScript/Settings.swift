@@ -3,6 +3,7 @@ import Foundation
 let settingNames = [
     "title", "artist", "album", "comment", "genre", "date", "format", "bits", "quality", "rate",
     "channels", "loudness", "peak", "voice-level", "duck", "clips", "tail", "seed", "cover",
+    "length", "versions", "version-title",
 ]
 
 /// The longest tag value (UTF-8 bytes) any format is trusted to hold.
@@ -21,6 +22,12 @@ struct SettingsState {
     var tail = 10.0
     /// The `clips` folder, absolute; nil is `clips` in the library's root.
     var clips: URL?
+    /// `length:` and `versions:`, the lengths the script is rendered at, each
+    /// with where it is written; and `version-title`, how a version is titled.
+    var length: (seconds: Double, location: SourceLocation)?
+    var versions: [(seconds: Double, location: SourceLocation)] = []
+    var versionTitle = defaultVersionTitle
+    var versionsLocation: SourceLocation?
 
     /// Applies one setting written in the file at `folder`.
     mutating func apply(_ setting: SettingSyntax, folder: URL, location: (Spot) -> SourceLocation) throws(LineError) {
@@ -42,11 +49,8 @@ struct SettingsState {
         // libsndfile writes an Opus comment of at most 51,200 bytes and then a
         // damaged header; one limit for every format keeps it simple to state.
         if ["title", "artist", "album", "comment", "genre", "date"].contains(name), setting.raw.utf8.count > maximumTagBytes {
-            // Diagnostic text (one place, for the diagnostics enum).
-            throw LineError(
-                column: setting.valueSpot.column,
-                message: "`\(name)` is \(setting.raw.utf8.count) bytes long; a tag holds at most 50,000",
-                hints: ["shorten it; Opus files cannot hold a longer one"])
+            throw LineError(column: setting.valueSpot.column,
+                            .tagTooLong(name, bytes: setting.raw.utf8.count, limit: maximumTagBytes))
         }
         switch name {
         case "title": tags.title = setting.raw
@@ -102,6 +106,13 @@ struct SettingsState {
             clips = folder.appendingPathComponent(setting.raw).standardizedFileURL
         case "tail":
             tail = try cursor.duration().seconds
+        case "length":
+            length = (try cursor.duration().seconds, location(setting.valueSpot))
+        case "versions":
+            versions = try Self.versions(setting, location: location)
+            versionsLocation = location(setting.spot)
+        case "version-title":
+            versionTitle = setting.raw
         case "seed":
             guard let seed = UInt64(setting.raw) else {
                 throw LineError(column: setting.valueSpot.column, .seedNotWhole(setting.raw))
@@ -111,9 +122,33 @@ struct SettingsState {
             let guess = didYouMean(setting.name, among: settingNames)
             throw LineError(column: setting.spot.column, .unknownSetting(setting.name, suggestion: guess))
         }
-        if ["quality", "rate", "loudness", "voice-level", "peak", "duck", "tail"].contains(name), let extra = cursor.peek {
+        if ["quality", "rate", "loudness", "voice-level", "peak", "duck", "tail", "length"].contains(name), let extra = cursor.peek {
             throw LineError(column: extra.column, .unexpectedAtEnd(extra.text))
         }
+    }
+
+    /// `versions: 10m, 20m, 30m`: durations separated by commas, each reported at its column.
+    private static func versions(
+        _ setting: SettingSyntax, location: (Spot) -> SourceLocation
+    ) throws(LineError) -> [(seconds: Double, location: SourceLocation)] {
+        var words: [Token] = []
+        for token in setting.value {
+            for part in token.text.split(separator: ",") {
+                let column = token.column + token.text.distance(from: token.text.startIndex, to: part.startIndex)
+                words.append(Token(kind: token.kind, text: String(part), column: column, endColumn: column + part.count))
+            }
+        }
+        var found: [(seconds: Double, location: SourceLocation)] = []
+        var labels: Set<String> = []
+        for word in words {
+            var cursor = LineCursor([word], endColumn: word.endColumn, line: setting.spot.line)
+            let value = try cursor.duration()
+            guard labels.insert(lengthLabel(value.seconds)).inserted else {
+                throw LineError(column: word.column, .versionTwice(lengthLabel(value.seconds)))
+            }
+            found.append((value.seconds, location(value.spot)))
+        }
+        return found
     }
 
     private func loudness(_ cursor: inout LineCursor, _ setting: SettingSyntax) throws(LineError) -> Double? {

@@ -31,6 +31,13 @@ struct DurationValue: Sendable, Equatable {
     var spot: Spot
 }
 
+/// A duration that may stretch (`2m..10m`): `longest` is nil when it is fixed.
+/// How far it stretches is decided when the track's length is (`length:`).
+struct StretchValue: Sendable, Equatable {
+    var shortest: DurationValue
+    var longest: DurationValue?
+}
+
 enum GeneratorSyntax: Sendable, Equatable {
     case sine(GlideValue)
     case binaural(GlideValue, beat: GlideValue)
@@ -81,15 +88,17 @@ struct OptionsSyntax: Sendable, Equatable {
 }
 
 enum TimePrefix: Sendable, Equatable {
-    /// `+4s`: the spine moves later first.
-    case after(DurationValue)
+    /// `+4s` (or `+2m..10m`): the spine moves later first.
+    case after(StretchValue)
     /// `at 14:00` / `14:00`: the spine jumps to that time on the track.
     case at(DurationValue)
+    /// `at end -3m`: the spine jumps to that long before the track's end.
+    case beforeEnd(DurationValue)
 }
 
 enum Action: Sendable, Equatable {
     case say(clip: String, clipSpot: Spot, text: String?)
-    case pause(DurationValue)
+    case pause(StretchValue)
     case breathe(inhale: DurationValue, holdIn: DurationValue?, exhale: DurationValue, holdOut: DurationValue?)
     case play(GeneratorSyntax)
     case tone(GeneratorSyntax)
@@ -122,6 +131,19 @@ struct SoundSyntax: Sendable, Equatable {
     var options: OptionsSyntax
 }
 
+/// `every D CUE [from T] [until T]`: an underneath cue repeated every `interval`
+/// (random within it when it is a range), expanded into events when resolved.
+struct EverySyntax: Sendable, Equatable {
+    var interval: StretchValue
+    /// A `play` or `tone`, with no prefix.
+    var cue: Cue
+    var from: DurationValue?
+    var until: DurationValue?
+    /// `until end -D`: that long before the track's end.
+    var untilBeforeEnd: DurationValue?
+    var spot: Spot
+}
+
 indirect enum Statement: Sendable {
     case setting(SettingSyntax)
     case sound(SoundSyntax)
@@ -131,6 +153,7 @@ indirect enum Statement: Sendable {
     case chapter(title: String, spot: Spot)
     /// `end T` (absolute) or `end +D` (after the content).
     case end(DurationValue, relative: Bool, spot: Spot)
+    case every(EverySyntax)
 }
 
 /// One parsed file: its statements and the text, kept for quoting lines in

@@ -17,10 +17,17 @@ public struct Timeline: Sendable, Equatable {
     /// Every file the track depends on (script, includes, defaults, clips, sound
     /// files), absolute, for the build's staleness check.
     public var dependencies: [URL]
+    /// The version this timeline is (`versions:` or `--length`); nil for a script
+    /// rendered at its one length.
+    public var version: TrackVersion?
+    /// The shortest and longest the script can be, in frames, when it has ranged
+    /// pauses (`pause 2m..10m`); nil when its length is fixed.
+    public var lengthRange: ClosedRange<Int64>?
 
     public init(
         script: String, settings: OutputSettings, tags: Tags, length: Int64,
-        events: [Event], chapters: [Chapter], dependencies: [URL]
+        events: [Event], chapters: [Chapter], dependencies: [URL],
+        version: TrackVersion? = nil, lengthRange: ClosedRange<Int64>? = nil
     ) {
         self.script = script
         self.settings = settings
@@ -29,6 +36,8 @@ public struct Timeline: Sendable, Equatable {
         self.events = events
         self.chapters = chapters
         self.dependencies = dependencies
+        self.version = version
+        self.lengthRange = lengthRange
     }
 
     public var rate: Int { settings.rate }
@@ -129,11 +138,15 @@ public struct Event: Sendable, Equatable {
     public var location: SourceLocation
     public var source: SoundSource
     public var mix: Mix
+    /// For a ranged pause (`pause 2m..10m`), the shortest and longest it may be,
+    /// in frames; its length is what the track's length chose.
+    public var stretch: ClosedRange<Int64>?
 
     public init(
         kind: Kind, start: Int64, end: Int64, name: String? = nil, text: String? = nil,
-        location: SourceLocation, source: SoundSource, mix: Mix
+        location: SourceLocation, source: SoundSource, mix: Mix, stretch: ClosedRange<Int64>? = nil
     ) {
+        self.stretch = stretch
         self.kind = kind
         self.start = start
         self.end = end

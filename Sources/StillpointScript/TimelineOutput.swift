@@ -9,6 +9,10 @@ extension Timeline {
         out += "  \"script\": \(jsonString(script)),\n"
         out += "  \"rate\": \(rate), \"channels\": \(settings.channels),\n"
         out += "  \"length\": { \"seconds\": \(seconds(length)), \"frames\": \(length) },\n"
+        if let version { out += "  \"version\": \(jsonString(version.label)),\n" }
+        if let range = lengthRange {
+            out += "  \"lengthRange\": { \"shortest\": \(seconds(range.lowerBound)), \"longest\": \(seconds(range.upperBound)) },\n"
+        }
         out += "  \"events\": ["
         out += events.map { event in
             var fields = ["\"kind\": \(jsonString(event.kind.rawValue))"]
@@ -19,6 +23,9 @@ extension Timeline {
                 "\"startFrame\": \(event.start)", "\"endFrame\": \(event.end)",
                 "\"file\": \(jsonString(event.location.file))", "\"line\": \(event.location.line)",
             ]
+            if let range = event.stretch {
+                fields.append("\"range\": { \"shortest\": \(seconds(range.lowerBound)), \"longest\": \(seconds(range.upperBound)) }")
+            }
             return "\n    { " + fields.joined(separator: ", ") + " }"
         }.joined(separator: ",")
         out += events.isEmpty ? "],\n" : "\n  ],\n"
@@ -34,11 +41,19 @@ extension Timeline {
     ///
     ///     0:00:04.000  0:00:07.512  say      welcome  "Welcome…"
     public func text() -> String {
-        var lines = ["\(script): \(TimeFormat.exact.string(seconds(length))), \(rate) Hz, \(settings.channels) channel(s)"]
+        var header = "\(script): \(TimeFormat.exact.string(seconds(length))), \(rate) Hz, \(settings.channels) channel(s)"
+        if let range = lengthRange {
+            header += "; can last \(TimeFormat.exact.string(seconds(range.lowerBound))) to \(TimeFormat.exact.string(seconds(range.upperBound)))"
+        }
+        var lines = [header]
         for event in events {
             var line = stamp(event.start) + "  " + stamp(event.end) + "  " + event.kind.rawValue
             if let name = event.name { line = line.padding(toLength: 36, withPad: " ", startingAt: 0) + name }
             if let text = event.text { line += "  \"\(text)\"" }
+            if let range = event.stretch {
+                line = line.padding(toLength: 36, withPad: " ", startingAt: 0)
+                    + "\(TimeFormat.exact.string(seconds(range.lowerBound)))..\(TimeFormat.exact.string(seconds(range.upperBound)))"
+            }
             lines.append(line)
         }
         for chapter in chapters {

@@ -9,7 +9,7 @@ public func trackTime(_ text: String) -> Result<Double, TrackTimeError> {
     }
     var cursor = LineCursor(line.tokens, endColumn: line.endColumn, line: 1)
     do {
-        let value = LineCursor.looksLikeTime(line.tokens[0].text) ? try cursor.time() : try cursor.duration()
+        let value = try cursor.moment()
         return cursor.atEnd ? .success(value.seconds) : .failure(TrackTimeError(text: text))
     } catch {
         return .failure(TrackTimeError(text: text, problem: error.problem))

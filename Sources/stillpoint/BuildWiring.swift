@@ -18,11 +18,23 @@ struct ScriptPlanner: TrackPlanner {
             return .failed(result.diagnostics)
         }
         Terminal.report(result.diagnostics)
+        guard !result.versions.isEmpty else { return .ready(track(timeline, result)) }
+        // A script in several lengths is one track a length; the load above is its first.
+        var tracks = [track(timeline, result)]
+        for length in result.versions.dropFirst() {
+            let version = Loading.loader.load(script, libraryRoot: libraryRoot, options: .init(draft: draft, length: length))
+            guard let timeline = version.timeline else { return .failed(version.diagnostics) }
+            tracks.append(track(timeline, version))
+        }
+        return .versions(tracks)
+    }
+
+    private func track(_ timeline: Timeline, _ result: LoadResult) -> ReadyTrack {
         // A draft depends on which phrases are still missing: recording one
         // changes the fingerprint, so the track is rendered again with it.
         let missing = result.phrases.filter { $0.file == nil }.map(\.clip).sorted()
         let draftMark = draft ? ";draft:" + missing.joined(separator: ",") : ""
-        return .ready(ReadyTrack(timeline: timeline, extraFingerprint: draftMark + (subtitles ? ";vtt" : "")))
+        return ReadyTrack(timeline: timeline, extraFingerprint: draftMark + (subtitles ? ";vtt" : ""))
     }
 }
 
@@ -80,7 +92,7 @@ enum BuildProgress {
             for output in report.orphans.flatMap(\.outputs) { Terminal.say("would remove \(output)") }
         } else if !prune {
             for orphan in report.orphans {
-                let owner = orphan.script.map { "its script \($0) is gone" } ?? "left behind by a change of format"
+                let owner = orphan.script.map { "its script \($0) is gone" } ?? "left behind by a change of format or of versions"
                 Terminal.say("outdated: \(orphan.outputs.joined(separator: ", ")) (\(owner); --prune removes it)")
             }
         }

@@ -30,8 +30,12 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Render even when clips are missing: they are spoken by espeak-ng, or marked by a soft tone.")
     var draft = false
 
+    @Option(help: "Render the version of this length (such as 20m); its ranged pauses stretch to fill it.")
+    var length: String?
+
     func validate() throws {
         _ = try OutputChoice.format(option: format, output: output)
+        _ = try lengthOption(length)
         for time in [from, to].compactMap({ $0 }) {
             if case .failure(let error) = trackTime(time) { throw ValidationError(error.description) }
         }
@@ -47,16 +51,21 @@ struct RenderCommand: ParsableCommand {
 
     /// How the script is resolved for this render: a draft or not, and the format asked for.
     func resolveOptions() throws -> ResolveOptions {
-        .init(draft: draft, format: try OutputChoice.format(option: format, output: output))
+        .init(draft: draft, format: try OutputChoice.format(option: format, output: output), length: try lengthOption(length))
     }
 
     /// Where the track goes. A preview never takes the full track's place: without
     /// -o it is written as `<name>.preview.<ext>` beside it.
     func destination(of timeline: Timeline) throws -> URL {
         let range = try excerpt(of: timeline)
+        // A version is named as the build names it, `<name>.<length>.<ext>`.
+        let script = Loading.url(script)
+        let named = timeline.version.map {
+            script.deletingPathExtension().appendingPathExtension($0.label).appendingPathExtension(script.pathExtension)
+        } ?? script
         return output.map(Loading.url)
             ?? OutputChoice.defaultDestination(
-                for: Loading.url(script), in: Loading.url("output"), format: timeline.settings.format, preview: range != nil)
+                for: named, in: Loading.url("output"), format: timeline.settings.format, preview: range != nil)
     }
 
     /// Renders the resolved script and prints what was written; `watch` calls it
@@ -93,3 +102,13 @@ struct RenderCommand: ParsableCommand {
 }
 
 extension AudioFormat: ExpressibleByArgument {}
+
+/// `--length` of `render` and `timeline`: a duration such as 20m (or a time such
+/// as 20:00), in seconds; nil when not given.
+func lengthOption(_ text: String?) throws -> Double? {
+    guard let text else { return nil }
+    switch trackTime(text) {
+    case .success(let seconds): return seconds
+    case .failure(let error): throw ValidationError("--length \(text): " + error.description)
+    }
+}

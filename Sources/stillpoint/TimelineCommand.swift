@@ -21,12 +21,17 @@ struct TimelineCommand: ParsableCommand {
     @Flag(help: "Accept missing clips, timing them from their transcripts.")
     var draft = false
 
+    @Option(help: "The length to lay the script out at (such as 20m): its ranged pauses stretch to fill it.")
+    var length: String?
+
     func validate() throws {
+        _ = try lengthOption(length)
         if json, svg != nil { throw ValidationError("--json and --svg: give one of them") }
     }
 
     func run() throws {
-        guard let timeline = Loading.timeline(Loading.url(script), options: .init(draft: draft)) else {
+        let options = ResolveOptions(draft: draft, length: try lengthOption(length))
+        guard let timeline = Loading.timeline(Loading.url(script), options: options) else {
             throw ExitCode.failure
         }
         if let svg {

@@ -137,7 +137,7 @@ import Testing
         ("1️⃣sya welcome", "did you mean `say`?"),
         ("sound bowl = bell 432 Hz\nplay 1️⃣Bowl", "did you mean `bowl`?"),
         ("say 1️⃣Welcome", "did you mean `welcome`?"),
-        ("1️⃣volume: 3", "settings: title, artist, album, comment, genre, date, format, bits, quality, rate, channels, loudness, peak, voice-level, duck, clips, tail, seed, cover"),
+        ("1️⃣volume: 3", "settings: title, artist, album, comment, genre, date, format, bits, quality, rate, channels, loudness, peak, voice-level, duck, clips, tail, seed, cover, length, versions, version-title"),
         ("1️⃣voice-levle: off", "did you mean `voice-level:`?"),
         ("1️⃣tittle \"x\"", "did you mean the setting `title:`?"),
         ("play ocean.flac 1️⃣nodcuk", "did you mean `noduck`?"),

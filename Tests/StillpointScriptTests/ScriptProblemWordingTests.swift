@@ -33,6 +33,10 @@ import Testing
         .opusRate(44100), .mp3Rate(96000),
         .tooManyCues(limit: 1_000_000), .endInIncludedFile, .endInRepeat, .endTwice(line: 2), .chapterNeedsCue,
         .trackTooLong(seconds: 50_000),
+        .rangeBackwards("10m..2m", suggestion: "2m..10m"), .lengthUnreachable(target: 1200, shortest: 300, longest: 900),
+        .lengthUnreachable(target: 1200, shortest: 300, longest: 300), .lengthAndVersions, .versionTwice("10m"),
+        .beforeTrackStart(offset: 300, length: 60), .everyNeedsUnderneath("say"), .everyNeedsUnderneath("bed"),
+        .everyZeroInterval, .everyTooMany(limit: 1_000_000),
         .scriptOutsideRoot(root: "/lib"), .cannotReadScript, .noSuchScript, .includeCycle(["a.session", "a.session"]),
         .includesTooDeep(limit: 32), .cannotReadInclude("b.session"), .outsideRoot("../x.flac", root: "/lib"),
         .noFile("b.session", searched: "/lib/b.session", suggestion: "c.session"),
@@ -50,6 +54,9 @@ import Testing
         .bedAfterEnd, .voiceOverlap(with: "welcome", at: here, seconds: 0.3),
         .formatListedTwice("flac"), .formatMissing, .coverNotAPicture("notes.txt"),
         .coverTooLarge("huge.png", megabytes: 9),
+        .invisibleCharacter("U+00A0 NO-BREAK SPACE", inText: false), .invisibleCharacter("U+0000 NULL", inText: true),
+        .tagTooLong("title", bytes: 60_000, limit: 50_000), .cueLimitReached(limit: 1_000_000),
+        .tooManyChaptersForMP3, .emptyTrack, .defaultsOutsideRoot(root: "/lib"),
     ]
 
     /// Which case `problem` is, numbered. The switch has no `default`, so a new
@@ -158,10 +165,24 @@ import Testing
         case .formatMissing: 98
         case .coverNotAPicture: 99
         case .coverTooLarge: 100
+        case .rangeBackwards: 101
+        case .lengthUnreachable: 102
+        case .lengthAndVersions: 103
+        case .versionTwice: 104
+        case .beforeTrackStart: 105
+        case .everyNeedsUnderneath: 106
+        case .everyZeroInterval: 107
+        case .everyTooMany: 108
+        case .invisibleCharacter: 109
+        case .tagTooLong: 110
+        case .cueLimitReached: 111
+        case .tooManyChaptersForMP3: 112
+        case .emptyTrack: 113
+        case .defaultsOutsideRoot: 114
         }
     }
 
-    static let caseCount = 101
+    static let caseCount = 115
 
     @Test func everyCaseIsInTheTable() {
         #expect(Set(Self.every.map(Self.caseNumber)) == Set(0..<Self.caseCount))
@@ -193,6 +214,7 @@ import Testing
         (.outsideRoot("../x.flac", root: "/lib"), .libraryRoot("/lib", filesOnly: true), "files are read only inside /lib"),
         (.optionNotFor("trim", on: "play", allowed: ["level", "fade"]), .takes("play", ["level", "fade"]),
          "`play` takes: level, fade"),
+        (.rangeBackwards("10m..2m", suggestion: "2m..10m"), .didYouMean("2m..10m"), "did you mean `2m..10m`?"),
     ])
     func typedHintsCarryTheirData(problem: ScriptProblem, hint: Hint, text: String) {
         #expect(problem.hints.contains(hint), "\(problem.hints)")

@@ -7,7 +7,7 @@ import StillpointTestSupport
 /// Scripts as a practitioner writes them, parsed and rendered, measured where the
 /// format page says what should be heard.
 struct ScriptRenderTests {
-    private func render(_ script: String, clips: [String: Double] = [:]) throws -> (audio: [[Float]], timeline: Timeline) {
+    func render(_ script: String, clips: [String: Double] = [:]) throws -> (audio: [[Float]], timeline: Timeline) {
         let folder = try AudioFixtures.temporaryFolder()
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("clips"), withIntermediateDirectories: true)
         for (name, seconds) in clips {
