@@ -65,6 +65,7 @@ let package = Package(
             name: "stillpoint",
             dependencies: [
                 "StillpointScript", "StillpointAudio", "StillpointBuild", "StillpointPublish", "StillpointPicture",
+                "StillpointFiles", .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // `stillpoint new`'s starting scripts, kept as real .session files (so

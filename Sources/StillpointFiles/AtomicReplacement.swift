@@ -90,6 +90,23 @@ public struct AtomicReplacement: Sendable {
         }
     }
 
+    /// Writes `bytes` as a new file at `destination`, never over an existing one
+    /// (a file, a folder or a symbolic link there fails with EEXIST): the content
+    /// is flushed in a temporary file which is then hard-linked into place, so
+    /// `destination` appears whole or not at all, and a concurrent writer cannot
+    /// be overwritten between a check and the write.
+    public static func create(_ bytes: some Sequence<UInt8>, at destination: FilePath) throws(FileError) {
+        let replacement = AtomicReplacement(destination: destination)
+        defer { replacement.discard() }
+        let writer = try replacement.create()
+        try writer.write(bytes)
+        try writer.syncAndClose()
+        try replacement.temporary.withPlatformString { from in
+            Result { () throws(FileError) in try SystemCall.run("link", .write, path: destination) { link(from, $0) } }
+        }.get()
+        try syncFolder(of: destination)
+    }
+
     /// Creates the temporary file (never an existing one) for writing.
     private func create() throws(FileError) -> FileWriter {
         let descriptor = try SystemCall.open(
@@ -104,7 +121,12 @@ public struct AtomicReplacement: Sendable {
             Result { () throws(FileError) in try SystemCall.run("rename", .write, path: destination) { rename(from, $0) } }
         }.get()
         TemporaryFiles.forget(temporary)
-        let folderPath = Self.folder(of: destination)
+        try Self.syncFolder(of: destination)
+    }
+
+    /// Flushes the folder holding `path`, so a rename or link into it is on the device.
+    private static func syncFolder(of path: FilePath) throws(FileError) {
+        let folderPath = folder(of: path)
         let folder = try SystemCall.open(folderPath, .readOnly, options: .directory, for: .write)
         defer { try? folder.close() }
         try SystemCall.sync(folder, .write, path: folderPath)

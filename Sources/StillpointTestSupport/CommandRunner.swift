@@ -83,16 +83,6 @@ public final class RunningCommand: @unchecked Sendable {
         #endif
     }
 
-    /// Sends `signal` (SIGINT as Ctrl-C does, SIGTERM as a logout or `kill` does),
-    /// letting the command clean up as it would for a practitioner.
-    public func send(_ signal: Int32) {
-        #if canImport(Glibc)
-        _ = Glibc.kill(process.processIdentifier, signal)
-        #else
-        _ = Darwin.kill(process.processIdentifier, signal)
-        #endif
-    }
-
     /// Waits for the command to end and collects what it printed.
     public func result() async -> CommandResult {
         await ended.value

@@ -43,6 +43,8 @@ enum CommandError: DiagnosticMessage, DiagnosticConvertible {
     case noTimeline(script: String)
     /// A preview's default name is the track of another script beside it.
     case previewOverTrack(rival: String)
+    /// `new NAME` where NAME.session (or anything of that name) exists.
+    case alreadyThere(String)
 
     var message: String {
         switch self {
@@ -52,12 +54,14 @@ enum CommandError: DiagnosticMessage, DiagnosticConvertible {
         case .badTime(let error): error.description
         case .noTimeline(let script): "\(script): the plan carries no timeline"
         case .previewOverTrack(let rival): "the preview would be written over the track of \(rival)"
+        case .alreadyThere(let file): "\(file) is already there; Stillpoint never overwrites it"
         }
     }
 
     var hints: [Hint] {
         switch self {
         case .previewOverTrack: [.text("name the preview with -o, such as -o excerpt.flac")]
+        case .alreadyThere: [.text("choose another name, or move it away")]
         default: []
         }
     }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import StillpointFiles
 import StillpointScript
+import SystemPackage
 
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -97,17 +99,14 @@ struct NewCommand: ParsableCommand {
         return String(first.drop { $0 == "#" || $0 == " " })
     }
 
-    /// Creates `file` in the current folder only if nothing is there (O_EXCL: no
-    /// race with another program creating it meanwhile, and a symbolic link in its
-    /// place is not followed).
+    /// Creates `file` in the current folder only if nothing is there, whole or
+    /// not at all (the file layer links a finished temporary file into place, so
+    /// neither a race nor a symbolic link in its place can make it overwrite).
     static func create(_ file: String, _ contents: Data) throws {
-        let descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o644)
-        guard descriptor >= 0 else {
-            throw CommandError(errno == EEXIST
-                ? "\(file) is already there; Stillpoint never overwrites it (choose another name, or move it away)"
-                : "\(file): cannot create it (\(String(cString: strerror(errno))))")
+        do {
+            try AtomicReplacement.create(contents, at: FilePath(file))
+        } catch where error.errno == .fileExists {
+            throw CommandError.alreadyThere(file)
         }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        try handle.write(contentsOf: contents)
     }
 }

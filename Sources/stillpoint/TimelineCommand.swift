@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
+import StillpointFiles
 import StillpointPicture
 import StillpointScript
+import SystemPackage
 
 struct TimelineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -36,11 +38,7 @@ struct TimelineCommand: ParsableCommand {
         }
         if let svg {
             // Written whole or not at all, so a picture open in a browser is never half a file.
-            do {
-                try Data(TimelinePicture(timeline).svg().utf8).write(to: Loading.url(svg), options: .atomic)
-            } catch {
-                throw CommandError("\(svg): cannot write the picture (\(error.localizedDescription))")
-            }
+            try AtomicReplacement.write(Array(TimelinePicture(timeline).svg().utf8), to: FilePath(svg))
             Terminal.say("wrote \(svg)")
             return
         }

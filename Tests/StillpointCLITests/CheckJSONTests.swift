@@ -27,7 +27,7 @@ struct CheckJSONTests {
 
     @Test(arguments: cases)
     func eachProblemIsOneObjectWithItsSpan(_ c: Case) async throws {
-        let space = try Workspace()
+        let space = try TemporaryLibrary()
         try space.recordClip("clips/welcome.wav")
         try space.write("a.session", c.script)
         let result = try await space.run("check", "--format", "json", "a.session")
@@ -53,7 +53,7 @@ struct CheckJSONTests {
     /// A problem inside an included file names that file, with the include chain as notes;
     /// a clean folder gives an empty list and status 0.
     @Test func includesAndCleanScripts() async throws {
-        let space = try Workspace()
+        let space = try TemporaryLibrary()
         try space.recordClip("clips/welcome.wav")
         try space.write("main.session", "say welcome\ninclude parts/open.session\n")
         try space.write("parts/open.session", "paus 1s\n")
@@ -76,7 +76,7 @@ struct CheckJSONTests {
 
     /// Quotes, backslashes and control characters in messages stay valid JSON.
     @Test func awkwardTextStaysValidJSON() async throws {
-        let space = try Workspace()
+        let space = try TemporaryLibrary()
         try space.write("a.session", "say \"quote\\\" and \\\\ back\"\nsay wel\u{7}come\n")
         let result = try await space.run("check", "--format", "json", "a.session")
         #expect(result.status == 1)

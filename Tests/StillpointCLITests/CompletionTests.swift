@@ -10,7 +10,7 @@ struct CompletionTests {
 
     @Test(arguments: ["bash", "zsh", "fish"])
     func eachShellGetsAScriptOfferingEveryCommand(_ shell: String) async throws {
-        let space = try Workspace()
+        let space = try TemporaryLibrary()
         let result = try await space.run("--generate-completion-script", shell)
         #expect(result.status == 0, "\(result)")
         for command in Self.commands { #expect(result.stdout.contains(command), "\(shell): \(command)") }

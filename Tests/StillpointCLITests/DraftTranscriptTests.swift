@@ -9,7 +9,7 @@ import Testing
 struct DraftTranscriptTests {
     @Test(arguments: ["-q", "--help"])
     func aTranscriptThatLooksLikeAnOptionIsSpoken(_ words: String) async throws {
-        let space = try Workspace()
+        let space = try TemporaryLibrary()
         try space.write("a.session", "format: wav\nchannels: 1\nloudness: off\nvoice-level: off\nsay missing \"\(words)\"\nend +0s\n")
         let result = try await space.run("render", "a.session", "--draft", "-o", "a.wav")
         #expect(result.status == 0, "\(result)")

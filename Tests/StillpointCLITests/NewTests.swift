@@ -16,7 +16,7 @@ struct NewTests {
     static let promised: [String: Double] = ["settle": 3, "body-scan": 5, "breathing": 4, "sleep": 10]
 
     @Test func theListShowsEveryTemplateWithWhatItIsFor() async throws {
-        let space = try Workspace()
+        let space = try TemporaryLibrary()
         let result = try await space.run("new", "--list")
         #expect(result.status == 0, "\(result)")
         let lines = result.stdout.split(separator: "\n")
@@ -32,7 +32,7 @@ struct NewTests {
     /// `rate: 8000` so that the debug build renders in seconds; the script is as shipped.
     @Test(arguments: shipped)
     func aTemplateChecksCleanlyAndRenders(_ template: String) async throws {
-        let space = try Workspace()
+        let space = try TemporaryLibrary()
         let made = try await space.run("new", "my-practice", "--template", template)
         #expect(made.status == 0, "\(made)")
         #expect(made.stderr.contains("wrote my-practice.session (template \(template))"), "\(made)")
@@ -65,7 +65,7 @@ struct NewTests {
     /// Never overwrites: a second `new` with the same name fails and leaves the
     /// first file as it was; library.defaults already there is left alone too.
     @Test func nothingIsEverOverwritten() async throws {
-        let space = try Workspace()
+        let space = try TemporaryLibrary()
         try space.write("library.defaults", "artist: Me\n")
         #expect(try await space.run("new", "rest").status == 0)
         #expect(try String(contentsOf: space.url("library.defaults"), encoding: .utf8) == "artist: Me\n")
@@ -79,7 +79,7 @@ struct NewTests {
     /// Inside a library's sub-folder no library.defaults is written, which would
     /// make the sub-folder a library of its own.
     @Test func insideALibraryNoDefaultsAreAdded() async throws {
-        let space = try Workspace()
+        let space = try TemporaryLibrary()
         try space.write("lib/library.defaults", "artist: Me\n")
         try FileManager.default.createDirectory(at: space.url("lib/sleep"), withIntermediateDirectories: true)
         let result = try await StillpointCommand.run(["new", "night", "--template", "sleep"], in: space.url("lib/sleep"))
@@ -90,16 +90,16 @@ struct NewTests {
     /// Names that would leave the folder, hide the file, or are not names at all.
     @Test(arguments: ["../escape", "sub/dir", "/tmp/abs", ".hidden", "..", "", "a\\b", "tab\tname"])
     func aNameThatLeavesTheFolderIsRefused(_ name: String) async throws {
-        let space = try Workspace()
+        let space = try TemporaryLibrary()
         let result = try await space.run("new", name)
         #expect(result.status == 64, "\(result)")
         #expect(result.stderr.contains("is not a name for a script in this folder"), "\(result)")
         #expect(space.files(under: ".").isEmpty)
-        #expect(!FileManager.default.fileExists(atPath: space.folder.deletingLastPathComponent().appendingPathComponent("escape.session").path))
+        #expect(!FileManager.default.fileExists(atPath: space.root.deletingLastPathComponent().appendingPathComponent("escape.session").path))
     }
 
     @Test func anUnknownTemplateListsTheKnownOnes() async throws {
-        let space = try Workspace()
+        let space = try TemporaryLibrary()
         let result = try await space.run("new", "x", "--template", "nap")
         #expect(result.status == 64)
         #expect(result.stderr.contains("there is no template `nap`; the templates are settle, body-scan"), "\(result)")

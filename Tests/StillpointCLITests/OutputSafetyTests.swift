@@ -14,8 +14,8 @@ import Darwin
 /// `output/`. And the one-letter paths that crashed `check`.
 struct OutputSafetyTests {
     /// A small library: a script with a clip, an include, a sound file and defaults.
-    private func library() throws -> Workspace {
-        let space = try Workspace()
+    private func library() throws -> TemporaryLibrary {
+        let space = try TemporaryLibrary()
         try space.write("library.defaults", "format: wav\n")
         try space.recordClip("clips/welcome.wav")
         try space.recordClip("sounds/bowl.wav", frequency: 660)
@@ -50,7 +50,7 @@ struct OutputSafetyTests {
         case fifo, symlink, folder, device
 
         /// Makes the special file at `path`; false when this machine cannot (a device needs root).
-        func make(at url: URL, space: Workspace) throws -> Bool {
+        func make(at url: URL, space: TemporaryLibrary) throws -> Bool {
             switch self {
             case .fifo: return mkfifo(url.path, 0o644) == 0
             case .symlink:
@@ -123,7 +123,7 @@ struct OutputSafetyTests {
         let space = try library()
         #expect(try await space.run("build", ".").status == 0)
         try space.write("victim.txt", "keep me")
-        try FileManager.default.createSymbolicLink(at: space.url("output/linked"), withDestinationURL: space.folder)
+        try FileManager.default.createSymbolicLink(at: space.url("output/linked"), withDestinationURL: space.root)
         let path = stray.replacingOccurrences(of: "/VICTIM", with: space.url("victim.txt").path)
         let recordFile = space.url("output/.stillpoint-build.json")
         var record = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: recordFile)) as? [String: Any])
@@ -141,12 +141,12 @@ struct OutputSafetyTests {
     /// `check .` down with them.
     @Test(arguments: [["check", "z"], ["check", "m.session"], ["check", "."], ["check", "x.session"]])
     func oneCharacterPathsDoNotCrash(_ arguments: [String]) async throws {
-        let space = try Workspace()
+        let space = try TemporaryLibrary()
         try space.write("z", "pause 1s\n")
         try space.write("a", "pause 1s\n")
         try space.write("m.session", "include a\n")
         try space.write("x.session", "pause 1s\n")
-        let result = try await StillpointCommand.run(arguments, in: space.folder)
+        let result = try await StillpointCommand.run(arguments, in: space.root)
         #expect(!result.killed, "\(result)")
         #expect(result.status == 0, "\(result)")
         #expect(result.stderr.hasSuffix("no problems\n"), "\(result)")

@@ -38,7 +38,7 @@ struct SignalTests {
         // Now long enough to be caught halfway; the earlier 1 s track must survive.
         try library.addLongTrack(seconds: 40)
 
-        let running = try StillpointCommand.start(stop.command, in: library.space.folder)
+        let running = try StillpointCommand.start(stop.command, in: library.space.root)
         var seen = false
         for _ in 0 ..< 3000 where running.isRunning {
             if library.leftovers().contains(where: { $0.hasPrefix(".long") }) { seen = true; break }

@@ -30,16 +30,16 @@ struct TimelinePictureTests {
         """
 
     static func picture(_ script: String = script, draft: Bool = false) async throws
-        -> (space: Workspace, svg: SVGDocument, events: [[String: Any]], chapters: [[String: Any]], seconds: Double)
+        -> (space: TemporaryLibrary, svg: SVGDocument, events: [[String: Any]], chapters: [[String: Any]], seconds: Double)
     {
-        let space = try Workspace()
+        let space = try TemporaryLibrary()
         for clip in ["one", "two", "three"] { try space.recordClip("clips/\(clip).wav", seconds: 1) }
         try space.write("a.session", script)
         let options = draft ? ["--draft"] : []
-        let drawn = try await StillpointCommand.run(["timeline", "a.session", "--svg", "a.svg"] + options, in: space.folder)
+        let drawn = try await StillpointCommand.run(["timeline", "a.session", "--svg", "a.svg"] + options, in: space.root)
         #expect(drawn.status == 0, "\(drawn)")
         #expect(drawn.stderr == "wrote a.svg\n", "\(drawn)")
-        let json = try await StillpointCommand.run(["timeline", "a.session", "--json"] + options, in: space.folder)
+        let json = try await StillpointCommand.run(["timeline", "a.session", "--json"] + options, in: space.root)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let length = try #require((document["length"] as? [String: Any])?["seconds"] as? Double)
         return (space, try SVGDocument(contentsOf: space.url("a.svg")),
@@ -143,7 +143,7 @@ struct TimelinePictureTests {
     /// draws now: after a change to the picture, run the command in the failure.
     @Test func theREADMEsPictureIsCurrent() async throws {
         let root = StillpointCommand.packageRoot
-        let space = try Workspace()
+        let space = try TemporaryLibrary()
         let result = try await StillpointCommand.run(
             ["timeline", "scripts-library/arriving.session", "--svg", space.url("now.svg").path], in: root)
         #expect(result.status == 0, "\(result)")

@@ -18,8 +18,8 @@ struct VersionsTests {
         end +1s
         """
 
-    func workspace() throws -> Workspace {
-        let space = try Workspace()
+    func workspace() throws -> TemporaryLibrary {
+        let space = try TemporaryLibrary()
         try space.recordClip("lib/clips/hello.wav", seconds: 0.5, frequency: 440)
         try space.recordClip("lib/clips/bye.wav", seconds: 0.5, frequency: 660)
         try space.write("lib/sit.session", Self.script)

@@ -25,10 +25,10 @@ struct WatchTests {
         return nil
     }
 
-    static func frames(_ space: Workspace) -> Int? { try? space.wav("output/a.wav").frames }
+    static func frames(_ space: TemporaryLibrary) -> Int? { try? space.wav("output/a.wav").frames }
 
     @Test func anEditIsRenderedABrokenOneKeepsTheLastGoodTrackAndCtrlCLeavesNothing() async throws {
-        let space = try Workspace()
+        let space = try TemporaryLibrary()
         try space.recordClip("clips/welcome.wav", seconds: 1)
         try space.write("a.session", Self.script(pause: "2s"))
         let watch = try space.start("watch", "a.session")
@@ -70,7 +70,7 @@ struct WatchTests {
     /// SIGTERM in the middle of a render: the tool ends with 143, the temporary file
     /// is gone, and the earlier track is still the earlier track.
     @Test func aSignalDuringARenderLeavesNoTemporaryFile() async throws {
-        let space = try Workspace()
+        let space = try TemporaryLibrary()
         try space.recordClip("clips/welcome.wav", seconds: 1)
         try space.write("a.session", "format: wav\nsay welcome\nend 0:02\n")
         let watch = try space.start("watch", "a.session")
