@@ -4,8 +4,8 @@ import Foundation
 /// (`.stillpoint-build.json`): for each track, the content hash of every file it
 /// depended on, its settings fingerprint and the renderer version, so that the
 /// next build can tell exactly which tracks are stale.
-struct BuildRecord: Codable, Sendable, Equatable {
-    static let fileName = ".stillpoint-build.json"
+package struct BuildRecord: Codable, Sendable, Equatable {
+    package static let fileName = ".stillpoint-build.json"
     static let currentFormat = 1
 
     var format = currentFormat
@@ -21,7 +21,7 @@ struct BuildRecord: Codable, Sendable, Equatable {
     /// The record in `folder`; an empty one when there is none, or when it cannot
     /// be read or was written by another format (everything then renders again,
     /// which is safe).
-    static func load(from folder: URL) -> BuildRecord {
+    package static func load(from folder: URL) -> BuildRecord {
         guard let data = try? Data(contentsOf: folder.appendingPathComponent(fileName)),
             let record = try? JSONDecoder().decode(BuildRecord.self, from: data),
             record.format == currentFormat
@@ -29,7 +29,7 @@ struct BuildRecord: Codable, Sendable, Equatable {
         return record
     }
 
-    func encoded() throws -> Data {
+    package func encoded() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         return try encoder.encode(self)
