@@ -128,7 +128,8 @@ for name in "${targets[@]}"; do
     echo "== $name: fuzzing for $seconds s"
     # Leaks are off: the Swift runtime's metadata caches and Foundation's buffers
     # are kept for the process's life and would each be reported as a crash.
-    if ASAN_OPTIONS=detect_leaks=0 STILLPOINT_FUZZ_LIBRARY=scripts-library \
+    # Swift's backtracer is off: it and ASan's handler fight over a crash's signal.
+    if ASAN_OPTIONS=detect_leaks=0 SWIFT_BACKTRACE=enable=no STILLPOINT_FUZZ_LIBRARY=scripts-library \
         "$scratch/release/$product" "${flags[@]}" "$corpus" "$seeds" >"$scratch/logs/$name.log" 2>&1
     then
         grep -E '^#[0-9]+.*(DONE|pulse)|^stat::' "$scratch/logs/$name.log" | tail -6

@@ -37,7 +37,7 @@ public struct AudioFileCatalogue: AudioFileInspector {
     /// Decodes the whole file, as a render would, and refuses samples that are not
     /// numbers (`ClipConditioning`).
     public func verify(_ file: URL) throws {
-        try problems { try ClipConditioning.requireFinite(try SoundFileReader(url: file).decode(), file: file) }
+        try problems { try ClipConditioning.requirePlayable(try SoundFileReader(url: file).decode(), file: file) }
     }
 
     /// Reading errors as `AudioFileProblem`s: the reason alone, since the
