@@ -6,7 +6,7 @@ import Testing
 
 /// Recordings the clip fuzz target (`scripts/fuzz.sh clip`, docs/reliability.md,
 /// "Fuzzing") found doing harm, kept as the bytes it found, beside a plain file
-/// of the same fault made in code.
+/// of the same fault made in code where one can be made.
 @Suite struct FuzzedClipTests {
     /// A float WAV (8 kHz mono, 400 samples) of finite values up to 2.5e38: the
     /// renderer's clip came out as NaN and infinity after resampling and
@@ -45,6 +45,36 @@ import Testing
         ("one sample at 1e30", { try tone(with: 1e30, to: $0) }, 1),
         ("one sample at 1001", { try tone(with: 1001, to: $0) }, 1),
     ]
+
+    /// A 633-byte MP3 (an ID3 tag, then damaged frames) whose header claims
+    /// billions of frames: the renderer padded the decoded clip to that length,
+    /// an allocation that stopped the process. Found in the second run.
+    static let absurdLengthMP3 = Data(base64Encoded: [
+        "SUQzBAAAAAAAI1RTU0UAAAAPAAADTGF2Zv//////////////////////////////////////////////////////////////////",
+        "////////////////////////////////////////////////////////////////////////////////////////OTcuMjcuMTAw",
+        "AAAAAAAAAAAAAAD/4zjAAAAAAAAAAAAASW5mbwAAAA8gAAAEAAAB+ACSkpKSkpKSkpKSkpKSkpKSkpKSkpKSkpK2tra2tra2tra2",
+        "tra2tra2tra2tra2tra229vb29vb29rb29vb29vb29vb29vb29vb2/////////////////////////////////8AAAAATGF2YzI5",
+        "LjM3AAAAAAAAAAAAAAAAJAOgAAAAAAAAAfg4SlsvAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        "AAD/4xjEAArwBtW5QQAC/0dw22AGD4Pg+9QIAgcg+D5/E4Pg+iCBxEHwffgg67/DHAb9IY5d/OdPu6UmhzhZxDf8ZUQlHKELf4P/",
+        "4xjEDxCZQpABlFAAbwfqB7kAGXEScA+JgOZHWB3qYe+AaAJAKisIoLr/8hHoqkQ+Hxpv//kKA0JQkDX/iU6DSuV7fJTLZqX/4xjE",
+        "Bw55CqABmUAAP//09vcblsdlZmVyZU//wlQno1ksVZ/zpWdXTEFNRTMuMTD/4xjECAAAA0gBwAAAMFVVVVVVVVVVVVVVVVVVVVVV",
+        "VVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVV"
+    ].joined())!
+
+    /// A header's length is believed only up to 1024 frames a byte; past that the
+    /// frames are counted, so the clip is as long as its audio, not its claim.
+    @Test func anAbsurdLengthInAHeaderIsCounted() throws {
+        let folder = try AudioFixtures.temporaryFolder("stillpoint-fuzzed")
+        let clip = folder.appendingPathComponent("welcome.mp3")
+        try Self.absurdLengthMP3.write(to: clip)
+        let claimed = try SoundFileReader(url: clip).info.frames
+        #expect(claimed > 1024 * Int64(Self.absurdLengthMP3.count))
+        let counted = Int64(try SoundFileReader(url: clip).decode().frames)
+        let info = try AudioFileCatalogue().info(of: clip)
+        #expect(info.frames == counted)
+        let audio = try ClipStore(rate: info.rate, channels: 2, voiceLevel: -18).clip(ClipSource(file: clip))
+        #expect(Int64(audio.frames) == counted)
+    }
 
     /// A second of 48 kHz float tone with one sample replaced by `value`.
     private static func tone(with value: Float, to url: URL) throws {
