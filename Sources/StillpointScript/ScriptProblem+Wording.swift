@@ -123,7 +123,7 @@ extension ScriptProblem: DiagnosticMessage {
             ("`\(path)` is \(megabytes) MB; a cover may be at most 8 MB",
              [.text("export it smaller, for example 1400 × 1400 pixels as JPEG")])
         case .tagTooLong(let name, let bytes, let limit):
-            ("`\(name)` is \(thousands(bytes)) bytes long; a tag holds at most \(thousands(limit))",
+            ("`\(name)` is \(bytes) bytes long; a tag holds at most \(thousands(limit))",
              [.text("shorten it; Opus files cannot hold a longer one")])
 
         case .tooManyCues(let limit):
