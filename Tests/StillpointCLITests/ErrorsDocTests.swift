@@ -28,6 +28,8 @@ struct ErrorsDocTests {
         var damagedFLAC: String?
         /// Symbolic links made in place of files: path → where it points.
         var links: [String: String] = [:]
+        /// Set in the command's environment, such as a `PATH` without rsync.
+        var environment: [String: String] = [:]
     }
 
     static func text(_ text: String) -> Data { Data(text.utf8) }
@@ -90,6 +92,9 @@ struct ErrorsDocTests {
             "example.session": text("repeat 10000:\n" + String(repeating: "  pause 1ms\n", count: 100) + "pause 1ms\npause 1ms\n")]),
         "example.session:512:1 chapter Part 256": Scene(files: [
             "example.session": text("format: mp3\n" + (1 ... 256).map { "chapter Part \($0)\npause 1s\n" }.joined())]),
+        // The page shows the line as quoted: cut at 100 characters.
+        "example.session:1:10 comment: " + String(repeating: "a", count: 91) + "…": Scene(files: [
+            "example.session": text("comment: " + String(repeating: "a", count: 50001) + "\n")]),
         "example.session:1:8 cover: notes.txt": Scene(files: [
             "example.session": text("cover: notes.txt\n"), "notes.txt": text("not a picture\n")]),
         "example.session:1:21 versions: 10m, 20m, 30m": Scene(files: [
@@ -107,6 +112,7 @@ struct ErrorsDocTests {
             builtBefore: ["anna/settle.session": text("say welcome\n")]),
         "$ publish . --base-url https://example.com/practice/ --site notes": Scene(files: ["notes/todo.txt": text("mine\n")]),
         "$ publish . --base-url https://example.com/practice/ --site blocker/site": Scene(files: ["blocker": text("a file\n")]),
+        "$ publish . --base-url https://example.com/practice/ --to host:site": Scene(environment: ["PATH": "/nonexistent"]),
         "$ publish . --base-url https://example.com/practice/": Scene(files: ["publish-links.json": text("{ damaged\n")]),
     ]
 
@@ -121,7 +127,8 @@ struct ErrorsDocTests {
         let lock = Self.scene(for: example)?.lockedOutput == true ? try Self.holdBuildLock(in: library) : nil
         defer { lock.map { _ = close($0) } }
 
-        let result = try await StillpointCommand.run(example.arguments, in: library.root)
+        let changes = Self.scene(for: example)?.environment ?? [:]
+        let result = try await StillpointCommand.run(example.arguments, in: library.root, changes: changes)
         let printed = result.stderr.replacingOccurrences(of: library.root.path, with: Self.shownFolder)
         let context = "errors.md:\(example.line); if it needs files of its own, give it a scene in ErrorsDocTests\n\(result)"
         #expect(result.stdout.isEmpty, "\(context)")
