@@ -3,7 +3,8 @@ import PackageDescription
 
 /// Targets follow ../shared/design/architecture.md: one module per arrow of the data
 /// flow (script → timeline → audio → files), C kept behind the four system-library
-/// targets, and only `StillpointAudio` importing them.
+/// targets, and only `StillpointAudio` importing them (and `StillpointTakes`, for
+/// the speech recogniser and the FFT its cleaning needs).
 let package = Package(
     name: "Stillpoint",
     platforms: [.macOS(.v13)],
@@ -26,6 +27,12 @@ let package = Package(
         .systemLibrary(
             name: "CSoxr", pkgConfig: "soxr",
             providers: [.apt(["libsoxr-dev"]), .brew(["libsoxr"])]),
+        .systemLibrary(
+            name: "CPocketSphinx", pkgConfig: "pocketsphinx",
+            providers: [.apt(["libpocketsphinx-dev", "pocketsphinx-en-us"]), .brew(["cmu-pocketsphinx"])]),
+        .systemLibrary(
+            name: "CFFTW", pkgConfig: "fftw3f",
+            providers: [.apt(["libfftw3-dev"]), .brew(["fftw"])]),
 
         .target(name: "StillpointScript"),
         .target(
@@ -33,10 +40,14 @@ let package = Package(
             dependencies: ["StillpointScript", "CSndFile", "CFLAC", "CEBUR128", "CSoxr"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
         .target(name: "StillpointBuild", dependencies: ["StillpointScript", "StillpointAudio"]),
+        .target(
+            name: "StillpointTakes",
+            dependencies: ["StillpointScript", "StillpointAudio", "CPocketSphinx", "CFFTW"],
+            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
         .executableTarget(
             name: "stillpoint",
             dependencies: [
-                "StillpointScript", "StillpointAudio", "StillpointBuild",
+                "StillpointScript", "StillpointAudio", "StillpointBuild", "StillpointTakes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "StillpointTestSupport"),
@@ -51,6 +62,9 @@ let package = Package(
         .testTarget(
             name: "StillpointBuildTests",
             dependencies: ["StillpointBuild", "StillpointAudio", "StillpointScript", "StillpointTestSupport"]),
+        .testTarget(
+            name: "StillpointTakesTests",
+            dependencies: ["StillpointTakes", "StillpointAudio", "StillpointScript", "StillpointTestSupport"]),
         .testTarget(
             name: "StillpointCLITests",
             dependencies: ["StillpointTestSupport"],

@@ -5,12 +5,12 @@
 set -euo pipefail
 
 debian_packages=(pkg-config libsndfile1-dev libflac-dev libebur128-dev libsoxr-dev
-                 espeak-ng sox flac ffmpeg time)
+                 libpocketsphinx-dev pocketsphinx-en-us libfftw3-dev espeak-ng sox flac ffmpeg time)
 
 if [ "$(uname)" = Darwin ]; then
   command -v brew >/dev/null || { echo "setup: install Homebrew first (https://brew.sh)" >&2; exit 1; }
-  brew list libsndfile flac libebur128 libsoxr espeak-ng sox ffmpeg >/dev/null 2>&1 ||
-    brew install pkg-config libsndfile flac libebur128 libsoxr espeak-ng sox ffmpeg
+  brew list libsndfile flac libebur128 libsoxr cmu-pocketsphinx fftw espeak-ng sox ffmpeg >/dev/null 2>&1 ||
+    brew install pkg-config libsndfile flac libebur128 libsoxr cmu-pocketsphinx fftw espeak-ng sox ffmpeg
 else
   missing=()
   for p in "${debian_packages[@]}"; do

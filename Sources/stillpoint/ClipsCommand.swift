@@ -15,28 +15,11 @@ struct ClipsCommand: ParsableCommand {
     var missing = false
 
     func run() throws {
-        var phrases: [String: Phrase] = [:]
-        var order: [String] = []
-        var folder: URL?
-        var failed = false
-        for script in try Loading.scripts(at: path) {
-            let result = Loading.loader.phrases(in: script)
-            // Missing clips are what this command is for; other errors still fail it.
-            Terminal.report(result.diagnostics.filter(\.isError))
-            failed = failed || result.hasErrors
-            folder = folder ?? result.clipsFolder
-            for phrase in result.phrases {
-                if var known = phrases[phrase.clip] {
-                    known.uses += phrase.uses
-                    known.text = known.text ?? phrase.text
-                    phrases[phrase.clip] = known
-                } else {
-                    phrases[phrase.clip] = phrase
-                    order.append(phrase.clip)
-                }
-            }
-        }
-        let shown = order.compactMap { phrases[$0] }.filter { !missing || $0.file == nil }
+        let sheet = try PhraseSheet(at: path)
+        let phrases = sheet.entries.map(\.phrase)
+        let folder = sheet.clipsFolder
+        let failed = sheet.failed
+        let shown = phrases.filter { !missing || $0.file == nil }
         if missing {
             print(shown.isEmpty
                 ? "Every phrase is recorded."
@@ -48,5 +31,40 @@ struct ClipsCommand: ParsableCommand {
             print("\(phrase.clip)\(status)\n    \(phrase.text.map { "\"\($0)\"" } ?? "(no transcript)")\n    used at \(uses)")
         }
         if failed { throw ExitCode.failure }
+    }
+}
+
+/// The phrases of a script or library folder, each once, in order of first use,
+/// with the clips folder of the first script that says it: what `clips` lists
+/// and `takes` looks for. Script errors other than missing clips are printed
+/// (`failed`); missing clips are what both commands are for.
+struct PhraseSheet {
+    struct Entry {
+        var phrase: Phrase
+        var clipsFolder: URL
+    }
+
+    private(set) var entries: [Entry] = []
+    private(set) var failed = false
+    /// The first script's clips folder, named in the sheet's heading.
+    private(set) var clipsFolder: URL?
+
+    init(at path: String) throws {
+        var index: [String: Int] = [:]
+        for script in try Loading.scripts(at: path) {
+            let result = Loading.loader.phrases(in: script)
+            Terminal.report(result.diagnostics.filter(\.isError))
+            failed = failed || result.hasErrors
+            clipsFolder = clipsFolder ?? result.clipsFolder
+            for phrase in result.phrases {
+                if let at = index[phrase.clip] {
+                    entries[at].phrase.uses += phrase.uses
+                    entries[at].phrase.text = entries[at].phrase.text ?? phrase.text
+                } else {
+                    index[phrase.clip] = entries.count
+                    entries.append(Entry(phrase: phrase, clipsFolder: result.clipsFolder))
+                }
+            }
+        }
     }
 }

@@ -11,7 +11,7 @@ struct Stillpoint: AsyncParsableCommand {
             output/ and, after an edit, only the tracks it changes.
             """,
         version: rendererVersion,
-        subcommands: [CheckCommand.self, TimelineCommand.self, RenderCommand.self, BuildCommand.self, ClipsCommand.self])
+        subcommands: [CheckCommand.self, TimelineCommand.self, RenderCommand.self, BuildCommand.self, ClipsCommand.self, TakesCommand.self])
 }
 
 /// The version of the tool, which is also the renderer version the build records:

@@ -1,0 +1,143 @@
+import Foundation
+import StillpointAudio
+
+/// One take, opened for reading in mono: read through once in blocks (for the
+/// speech map) and then again by spans (for recognition and clips), so a long
+/// take is never held in memory whole. The take itself is only ever read.
+///
+/// Kinds libsndfile does not read (a phone's `.m4a`/AAC and the like) are first
+/// decoded by `ffmpeg` into a temporary FLAC, removed when this object goes.
+/// Not `Sendable`: it has a read position.
+public final class TakeAudio {
+    /// The take as the user named it.
+    public let url: URL
+    public let rate: Int
+    private let reader: SoundFileReader
+    private let converted: URL?
+
+    /// Extensions worth handing to ffmpeg: what phones and laptops record.
+    static let ffmpegExtensions: Set<String> = ["m4a", "aac", "mp4", "caf", "3gp", "amr", "wma", "webm", "mka", "m4b"]
+
+    public init(url: URL) throws(TakesError) {
+        self.url = url
+        let display = url.relativePath
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else {
+            throw TakesError("\(display): no such file", hints: ["check the spelling, and the folder you are in"])
+        }
+        do {
+            reader = try SoundFileReader(url: url)
+            converted = nil
+        } catch {
+            guard Self.ffmpegExtensions.contains(url.pathExtension.lowercased()) else {
+                throw .notAudio(display, (error as? AudioFileError)?.reason ?? "\(error)")
+            }
+            let flac = try Self.decodeWithFFmpeg(url)
+            do {
+                reader = try SoundFileReader(url: flac)
+            } catch {
+                try? FileManager.default.removeItem(at: flac)
+                throw .notAudio(display, "ffmpeg's output could not be read")
+            }
+            converted = flac
+        }
+        rate = reader.rate
+    }
+
+    deinit {
+        if let converted { try? FileManager.default.removeItem(at: converted) }
+    }
+
+    /// Calls `body` with successive mono blocks from the start to the end.
+    func forEachBlock(frames: Int = 65536, _ body: ([Float]) throws -> Void) throws(TakesError) {
+        do {
+            try reader.seek(to: 0)
+            var interleaved = [Float](repeating: 0, count: frames * reader.channels)
+            while true {
+                let got = try interleaved.withUnsafeMutableBufferPointer { try reader.read(into: $0) }
+                if got == 0 { break }
+                try body(mono(interleaved, frames: got))
+            }
+        } catch let error as TakesError {
+            throw error
+        } catch {
+            throw .notAudio(url.relativePath, "\(error)")
+        }
+    }
+
+    /// Mono frames `range` of the take; beyond its end, silence.
+    func read(_ range: Range<Int64>) throws(TakesError) -> [Float] {
+        let start = max(range.lowerBound, 0)
+        var out = [Float](repeating: 0, count: Int(range.upperBound - range.lowerBound))
+        guard range.upperBound > start else { return out }
+        do {
+            try reader.seek(to: start)
+            let wanted = Int(range.upperBound - start)
+            var interleaved = [Float](repeating: 0, count: wanted * reader.channels)
+            var done = 0
+            while done < wanted {
+                let got = try interleaved.withUnsafeMutableBufferPointer {
+                    try reader.read(into: UnsafeMutableBufferPointer(rebasing: $0[(done * reader.channels)...]))
+                }
+                if got == 0 { break }
+                done += got
+            }
+            let offset = Int(start - range.lowerBound)
+            let samples = mono(interleaved, frames: done)
+            out.replaceSubrange(offset ..< offset + samples.count, with: samples)
+            return out
+        } catch {
+            throw .notAudio(url.relativePath, "\(error)")
+        }
+    }
+
+    private func mono(_ interleaved: [Float], frames: Int) -> [Float] {
+        let channels = reader.channels
+        if channels == 1 { return Array(interleaved[0 ..< frames]) }
+        var out = [Float](repeating: 0, count: frames)
+        let scale = 1 / Float(channels)
+        for f in 0 ..< frames {
+            var sum: Float = 0
+            for c in 0 ..< channels { sum += interleaved[f * channels + c] }
+            out[f] = sum * scale
+        }
+        return out
+    }
+
+    /// Runs `ffmpeg -i take temp.flac` (same rate and channels) and returns the FLAC.
+    private static func decodeWithFFmpeg(_ url: URL) throws(TakesError) -> URL {
+        let display = url.relativePath
+        guard let ffmpeg = executable("ffmpeg") else { throw .needsFFmpeg(display) }
+        let flac = FileManager.default.temporaryDirectory
+            .appendingPathComponent("stillpoint-take-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0 ... .max)).flac")
+        let process = Process()
+        process.executableURL = ffmpeg
+        process.arguments = ["-nostdin", "-v", "error", "-i", url.path, "-vn", "-c:a", "flac", "-sample_fmt", "s32", flac.path]
+        process.standardOutput = FileHandle.nullDevice
+        let errors = Pipe()
+        process.standardError = errors
+        do {
+            try process.run()
+        } catch {
+            throw .needsFFmpeg(display)
+        }
+        let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            try? FileManager.default.removeItem(at: flac)
+            let line = said.split(separator: "\n").last.map(String.init) ?? "ffmpeg failed"
+            throw .notAudio(display, "ffmpeg: \(line.trimmingCharacters(in: .whitespaces))")
+        }
+        return flac
+    }
+
+    /// The first `name` on the PATH that can be run.
+    static func executable(_ name: String) -> URL? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for folder in path.split(separator: ":") {
+            let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent(name)
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        return nil
+    }
+}
