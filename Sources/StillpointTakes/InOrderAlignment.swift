@@ -58,7 +58,7 @@ enum InOrderAlignment {
                     best[i][k + 1] = here + missPhrase
                     step[i][k + 1] = .missPhrase
                 }
-                guard k < n else { continue }
+                guard k < n, i < m else { continue }
                 for j in i + 1 ... min(m, i + mostStretches) {
                     let total = here + cost(items[k], i ..< j)
                     if total < best[j][k + 1] {

@@ -38,7 +38,15 @@ struct RecognisedMatching {
                 }
                 j += 1
             }
-            if let found {
+            if var found {
+                // A stumble joined to the full reading after it: the reading alone wins.
+                for later in found.stretches.dropFirst() {
+                    let span = stretches[later].start ..< stretches[found.stretches.upperBound - 1].end
+                    if let heard = try hear(span, map: map, take: take, cleaner: cleaner), heard.phrases == found.phrases {
+                        found = Match(phrases: heard.phrases, stretches: later ..< found.stretches.upperBound, confidence: heard.confidence)
+                        break
+                    }
+                }
                 matches.append(found)
                 i = found.stretches.upperBound
             } else {

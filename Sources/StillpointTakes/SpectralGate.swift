@@ -3,11 +3,11 @@ import Foundation
 /// Broadband noise reduction by spectral gating: each bin of a short-time
 /// spectrum is turned down by how much of it the take's own pause noise
 /// explains. Mild by design (at most −14 dB), and smoothed across neighbouring
-/// bins and over time, opening fast and closing slowly, so that the leftover
+/// bins and over time, opening fast and closing a little more slowly, so that the leftover
 /// noise stays a steady hush rather than the warbling "musical noise" of a
 /// plain gate.
 ///
-/// Frames of about 30 ms with a √Hann window for analysis and synthesis at half
+/// Frames of 20–40 ms with a √Hann window for analysis and synthesis at half
 /// overlap, which add back to the input exactly where no bin is turned down.
 struct SpectralGate {
     let size: Int
@@ -15,13 +15,13 @@ struct SpectralGate {
     let noise: [Float]
 
     /// How far below the noise a bin must stay to be left alone (over-subtraction).
-    static let oversubtraction: Float = 2
+    static let oversubtraction: Float = 3
     /// The lowest gain: −14 dB, noise made quieter, not removed.
     static let floorGain: Float = 0.2
 
     static func size(for rate: Int) -> Int {
         var size = 256
-        while Double(size) < Double(rate) * 0.03 { size *= 2 }
+        while Double(size) < Double(rate) * 0.02 { size *= 2 }
         return size
     }
 
@@ -80,7 +80,7 @@ struct SpectralGate {
             for k in 0 ..< bins {
                 let target = (raw[max(0, k - 1)] + 2 * raw[k] + raw[min(bins - 1, k + 1)]) / 4
                 // Open quickly for a word's onset, close slowly after it.
-                gains[k] = first ? target : gains[k] + (target > gains[k] ? 0.7 : 0.25) * (target - gains[k])
+                gains[k] = first ? target : gains[k] + (target > gains[k] ? 0.7 : 0.5) * (target - gains[k])
                 fft.scale(k, by: gains[k])
             }
             first = false

@@ -19,12 +19,18 @@ struct InOrderAlignmentTests {
         #expect(result.allSatisfy { $0.confidence > 0.5 })
     }
 
-    @Test func aStumbleIsLeftOutAndAMissingPhraseStaysMissing() {
-        // Phrase 0 (3 s), a 1 s stumble then phrase 1 read fully (3 s); phrase 2 never read.
-        let takes = stretches([(0, 3), (5, 6), (8, 11)])
+    @Test func aStumbleBeforeTheFullReadingIsLeftOut() {
+        // Phrase 0 (3 s), a 1 s stumble, phrase 1 read fully (3 s), phrase 2 (2 s).
+        let takes = stretches([(0, 3), (5, 6), (8, 11), (13, 15)])
         let result = InOrderAlignment.align(takes, rate: 1000, items: items([3, 3, 2]))
+        #expect(result.map(\.phrase) == [0, 1, 2])
+        #expect(result.map(\.stretches) == [0 ..< 1, 2 ..< 3, 3 ..< 4])
+    }
+
+    @Test func aPhraseNotReadStaysMissing() {
+        let result = InOrderAlignment.align(stretches([(0, 3), (5, 8)]), rate: 1000, items: items([3, 3, 2]))
         #expect(result.map(\.phrase) == [0, 1])
-        #expect(result.map(\.stretches) == [0 ..< 1, 2 ..< 3])
+        #expect(result.map(\.stretches) == [0 ..< 1, 1 ..< 2])
     }
 
     @Test func aPhraseFarFromItsLengthIsUnsure() {
