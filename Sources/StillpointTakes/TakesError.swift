@@ -15,8 +15,8 @@ public struct TakesError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String { message }
 
     static func notAudio(_ take: String, _ reason: String) -> TakesError {
-        TakesError("\(take): not a recording Stillpoint can read (\(reason))",
-                   hints: ["a take is a WAV, FLAC, Ogg, Opus, MP3 or AIFF file, or a phone's .m4a with ffmpeg installed"])
+        TakesError("\(take): not a recording Stillpoint can read",
+                   hints: [reason, "a take is a WAV, FLAC, Ogg, Opus, MP3 or AIFF file, or a phone's .m4a with ffmpeg installed"])
     }
 
     static func needsFFmpeg(_ take: String) -> TakesError {
