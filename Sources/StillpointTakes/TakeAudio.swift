@@ -126,7 +126,7 @@ public final class TakeAudio {
         guard process.terminationStatus == 0 else {
             try? FileManager.default.removeItem(at: flac)
             let line = said.split(separator: "\n").last.map(String.init) ?? "ffmpeg failed"
-            throw .notAudio(display, "ffmpeg: \(line.trimmingCharacters(in: .whitespaces))")
+            throw .notAudio(display, "ffmpeg: " + line.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: url.path, with: display))
         }
         return flac
     }

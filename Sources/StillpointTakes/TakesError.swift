@@ -20,10 +20,8 @@ public struct TakesError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     static func needsFFmpeg(_ take: String) -> TakesError {
-        let name = (take as NSString).lastPathComponent
-        let flac = (name as NSString).deletingPathExtension + ".flac"
-        return TakesError("\(take): reading this kind of file needs ffmpeg, which is not installed",
-                          hints: ["install ffmpeg (scripts/setup.sh does), or convert it yourself elsewhere: `ffmpeg -i \(name) \(flac)`"])
+        TakesError("\(take): reading this kind of file needs ffmpeg, which is not installed",
+                   hints: ["install ffmpeg (scripts/setup.sh does), or convert the file to WAV or FLAC with another program"])
     }
 
     static func cannotWrite(_ path: String, _ reason: String) -> TakesError {

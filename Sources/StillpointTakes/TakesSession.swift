@@ -39,6 +39,7 @@ public struct TakesSession {
         // Every take is opened before anything is written: a take that is not
         // audio stops the run with every clip folder as it was.
         let audio = try takes.map { url throws(TakesError) in try TakeAudio(url: url) }
+        guard phrases.contains(where: \.wanted) else { return report }
         let words = phrases.map { PhraseWords.words($0.text ?? "") }
         let recogniser = options.inOrder ? nil : makeRecogniser(words, notes: &report.notes)
         let hearable = phrases.indices.map { i in

@@ -45,14 +45,6 @@ struct TakesCommand: ParsableCommand {
         let phrases = sheet.entries.map {
             WantedPhrase(clip: $0.phrase.clip, text: $0.phrase.text, folder: $0.clipsFolder, wanted: all || $0.phrase.file == nil)
         }
-        guard phrases.contains(where: \.wanted) else {
-            if json {
-                try printJSON(TakesReport(dryRun: dryRun))
-            } else {
-                print("Every phrase is recorded; nothing to look for (--all looks for every phrase).")
-            }
-            return
-        }
         let session = TakesSession(
             phrases: phrases, takes: takes.map(Loading.url),
             options: TakesOptions(inOrder: inOrder, dryRun: dryRun, replace: replace, clean: clean))
@@ -65,7 +57,13 @@ struct TakesCommand: ParsableCommand {
             Terminal.say((["error: " + error.message] + error.hints.map { "  hint: " + $0 }).joined(separator: "\n"))
             throw ExitCode.failure
         }
-        if json { try printJSON(report) } else { printTable(report) }
+        if json {
+            try printJSON(report)
+        } else if !phrases.contains(where: \.wanted) {
+            print("Every phrase is recorded; nothing to look for (--all looks for every phrase).")
+        } else {
+            printTable(report)
+        }
     }
 
     private func printJSON(_ report: TakesReport) throws {
