@@ -21,21 +21,8 @@ enum HumSearch {
         while size < rate / 2 { size *= 2 }
         guard let longest = pauses.map(\.count).max(), longest >= size / 2 else { return [] }
         if longest < size { size /= 2 }
-        let fft = RealFFT(size: size)
         let window = (0 ..< size).map { Float(0.5 - 0.5 * cos(2 * Double.pi * Double($0) / Double(size))) }
-        var power = [Double](repeating: 0, count: fft.bins)
-        var count = 0
-        for pause in pauses where pause.count >= size {
-            var at = 0
-            while at + size <= pause.count {
-                for i in 0 ..< size { fft.time[i] = pause[at + i] * window[i] }
-                fft.forward()
-                for k in 0 ..< fft.bins { power[k] += Double(fft.power(k)) }
-                count += 1
-                at += size / 2
-            }
-        }
-        guard count > 0 else { return [] }
+        guard let power = RealFFT(size: size).meanPower(of: pauses, window: window) else { return [] }
         let binWidth = Double(rate) / Double(size)
         let families = [50.0, 60.0].map { lines(base: $0, power, binWidth: binWidth, rate: rate) }
         let scores = families.map { family in

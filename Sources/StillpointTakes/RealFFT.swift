@@ -50,4 +50,23 @@ final class RealFFT {
         spectrum[bin].0 *= gain
         spectrum[bin].1 *= gain
     }
+
+    /// Welch's mean power spectrum: |X[k]|² averaged over half-overlapping
+    /// windowed frames, each inside one of `parts` (none across their edges);
+    /// nil when no part is a frame long.
+    func meanPower(of parts: [[Float]], window: [Float]) -> [Double]? {
+        var power = [Double](repeating: 0, count: bins)
+        var count = 0
+        for part in parts {
+            var at = 0
+            while at + size <= part.count {
+                for i in 0 ..< size { time[i] = part[at + i] * window[i] }
+                forward()
+                for k in 0 ..< bins { power[k] += Double(self.power(k)) }
+                count += 1
+                at += size / 2
+            }
+        }
+        return count == 0 ? nil : power.map { $0 / Double(count) }
+    }
 }

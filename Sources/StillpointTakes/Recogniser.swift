@@ -2,20 +2,24 @@ import CPocketSphinx
 import Foundation
 
 /// PocketSphinx (the CMU recogniser, with its US English model) behind a small
-/// Swift face: a decoder that knows only the script's words, and two ways of
+/// Swift face: two decoders that know only the script's words, two ways of
 /// hearing an utterance.
 ///
 /// - `phrase`: constrained to the transcripts, each whole, one per utterance
 ///   (a JSGF alternation). Speech that is not one whole phrase — a stumble, half
 ///   a sentence, a cough — finds no path to the grammar's end and hears nothing.
-/// - `words`: any sequence of the script's words, the free hearing the phrase
-///   is measured against for `confidence`.
+///   Its beams are wider than PocketSphinx's defaults (1e-48, 7e-29, 1e-48),
+///   which with so strict a grammar prune the one right path of a slow or
+///   noisy reading (or of a phrase that says a word twice).
+/// - `words`: any sequence of the script's words, with the default beams: the
+///   free hearing the phrase is measured against for `confidence`.
 ///
-/// The decoder handle is freed in `deinit`. Not `Sendable`: one utterance at a time.
+/// Not `Sendable`: one utterance at a time; make one per thread.
 final class Recogniser {
-    private let decoder: OpaquePointer
-    private let config: OpaquePointer
+    private let phraseDecoder: Decoder
+    private let wordsDecoder: Decoder
     private let dictionaryFile: URL
+    /// The words the pronouncing dictionary has.
     let known: Set<String>
 
     /// The acoustic model's folder and dictionary, where Debian and Homebrew put them.
@@ -38,50 +42,33 @@ final class Recogniser {
         var description: String
     }
 
-    /// A decoder for `transcripts` (each a list of words the dictionary knows).
+    /// Decoders for `transcripts` (lists of words; those with a word the
+    /// dictionary lacks are left out of the grammar).
     init(transcripts: [[String]], model: (acoustic: URL, dictionary: URL)) throws {
-        let words = Set(transcripts.joined())
-        let dictionary = try PronouncingDictionary(file: model.dictionary, words: words)
+        let dictionary = try PronouncingDictionary(file: model.dictionary, words: Set(transcripts.joined()))
         known = dictionary.known
         dictionaryFile = FileManager.default.temporaryDirectory
             .appendingPathComponent("stillpoint-takes-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0 ... .max)).dict")
         try (dictionary.lines.joined(separator: "\n") + "\n").write(to: dictionaryFile, atomically: true, encoding: .utf8)
-        let arguments = ["stillpoint", "-hmm", model.acoustic.path, "-dict", dictionaryFile.path, "-logfn", "/dev/null",
-                         // Wider than the defaults (1e-48, 7e-29, 1e-48): with a strict grammar the
-                         // defaults prune the one right path of a slow or noisy reading.
-                         "-beam", "1e-60", "-wbeam", "1e-40", "-pbeam", "1e-60"]
-        var argv = arguments.map { strdup($0) }
-        defer { argv.forEach { free($0) } }
-        guard let config = cmd_ln_parse_r(nil, ps_args(), Int32(argv.count), &argv, 1) else {
+        // Each utterance normalised by its own mean (`-cmn batch`), not by what
+        // came before: what is heard does not depend on the order of hearing.
+        let common = ["-hmm", model.acoustic.path, "-dict", dictionaryFile.path, "-logfn", "/dev/null", "-cmn", "batch"]
+        do {
+            phraseDecoder = try Decoder(common + ["-beam", "1e-80", "-wbeam", "1e-60", "-pbeam", "1e-80"])
+            wordsDecoder = try Decoder(common)
+        } catch {
             try? FileManager.default.removeItem(at: dictionaryFile)
-            throw Failure(description: "the recogniser refused its settings")
+            throw error
         }
-        guard let decoder = ps_init(config) else {
-            cmd_ln_free_r(config)
-            try? FileManager.default.removeItem(at: dictionaryFile)
-            throw Failure(description: "the recogniser could not load its model from \(model.acoustic.path)")
-        }
-        self.config = config
-        self.decoder = decoder
         let usable = transcripts.filter { !$0.isEmpty && $0.allSatisfy(dictionary.known.contains) }
-        let vocabulary = dictionary.known.sorted()
         guard !usable.isEmpty else { return }
         let phrases = Set(usable.map { $0.map(Self.token).joined(separator: " ") }).sorted()
-        try set(search: "phrase", grammar: "public <s> = \(phrases.joined(separator: " | "));")
-        try set(search: "words", grammar: "<w> = \(vocabulary.map(Self.token).joined(separator: " | "));\npublic <s> = <w>+;")
+        try phraseDecoder.set(grammar: "public <s> = \(phrases.joined(separator: " | "));")
+        try wordsDecoder.set(grammar: "<w> = \(known.sorted().map(Self.token).joined(separator: " | "));\npublic <s> = <w>+;")
     }
 
     deinit {
-        ps_free(decoder)
-        cmd_ln_free_r(config)
         try? FileManager.default.removeItem(at: dictionaryFile)
-    }
-
-    private func set(search: String, grammar: String) throws {
-        let text = "#JSGF V1.0;\ngrammar takes;\n" + grammar + "\n"
-        guard ps_set_jsgf_string(decoder, search, text) == 0 else {
-            throw Failure(description: "the recogniser refused the script's grammar")
-        }
     }
 
     /// A word as a JSGF token: quoted when it has more than letters.
@@ -90,26 +77,65 @@ final class Recogniser {
     }
 
     struct Hearing {
-        /// The words heard, lower case; empty when nothing fitted.
+        /// The words heard, lower case.
         var words: [String]
         /// The path's score (log, larger is better) and the frames it covers.
         var score: Int32
         var frames: Int32
     }
 
-    enum Search: String {
+    enum Search {
         case phrase, words
     }
 
     /// What `search` hears in `samples` (16 kHz, 16-bit); nil when nothing fits it.
     func hear(_ samples: [Int16], as search: Search) -> Hearing? {
-        guard ps_set_search(decoder, search.rawValue) == 0, ps_start_utt(decoder) == 0 else { return nil }
-        _ = samples.withUnsafeBufferPointer { ps_process_raw(decoder, $0.baseAddress, $0.count, 0, 0) }
-        guard ps_end_utt(decoder) == 0 else { return nil }
-        var score: Int32 = 0
-        guard let hypothesis = ps_get_hyp(decoder, &score) else { return nil }
-        let words = String(cString: hypothesis).split(separator: " ").map(String.init)
-        guard !words.isEmpty else { return nil }
-        return Hearing(words: words, score: score, frames: ps_get_n_frames(decoder))
+        (search == .phrase ? phraseDecoder : wordsDecoder).hear(samples)
+    }
+
+    /// One `ps_decoder_t` with its configuration, freed in `deinit`.
+    private final class Decoder {
+        private let config: OpaquePointer
+        private let decoder: OpaquePointer
+        private var ready = false
+
+        init(_ arguments: [String]) throws {
+            var argv = (["stillpoint"] + arguments).map { strdup($0) }
+            defer { argv.forEach { free($0) } }
+            guard let config = cmd_ln_parse_r(nil, ps_args(), Int32(argv.count), &argv, 1) else {
+                throw Failure(description: "the recogniser refused its settings")
+            }
+            guard let decoder = ps_init(config) else {
+                cmd_ln_free_r(config)
+                throw Failure(description: "the recogniser could not load its model")
+            }
+            self.config = config
+            self.decoder = decoder
+        }
+
+        deinit {
+            ps_free(decoder)
+            cmd_ln_free_r(config)
+        }
+
+        func set(grammar: String) throws {
+            let text = "#JSGF V1.0;\ngrammar takes;\n" + grammar + "\n"
+            guard ps_set_jsgf_string(decoder, "takes", text) == 0, ps_set_search(decoder, "takes") == 0 else {
+                throw Failure(description: "the recogniser refused the script's grammar")
+            }
+            ready = true
+        }
+
+        func hear(_ samples: [Int16]) -> Hearing? {
+            guard ready, ps_start_utt(decoder) == 0 else { return nil }
+            // Not flagged as a whole utterance (`full_utt`): that was seen to lose phrases.
+            _ = samples.withUnsafeBufferPointer { ps_process_raw(decoder, $0.baseAddress, $0.count, 0, 0) }
+            guard ps_end_utt(decoder) == 0 else { return nil }
+            var score: Int32 = 0
+            guard let hypothesis = ps_get_hyp(decoder, &score) else { return nil }
+            let words = String(cString: hypothesis).split(separator: " ").map(String.init)
+            guard !words.isEmpty else { return nil }
+            return Hearing(words: words, score: score, frames: ps_get_n_frames(decoder))
+        }
     }
 }

@@ -32,22 +32,11 @@ struct SpectralGate {
     /// The mean power spectrum of `pauses` (already high-passed and notched).
     static func learn(from pauses: [[Float]], rate: Int) -> SpectralGate? {
         let size = size(for: rate)
-        let fft = RealFFT(size: size)
-        let window = window(size)
-        var power = [Double](repeating: 0, count: fft.bins)
-        var count = 0
-        for pause in pauses {
-            var at = 0
-            while at + size <= pause.count {
-                for i in 0 ..< size { fft.time[i] = pause[at + i] * window[i] }
-                fft.forward()
-                for k in 0 ..< fft.bins { power[k] += Double(fft.power(k)) }
-                count += 1
-                at += size / 2
-            }
-        }
-        guard count >= 4 else { return nil }
-        return SpectralGate(size: size, noise: power.map { Float($0 / Double(count)) })
+        // Less than a few frames of pause would be a guess, not a profile.
+        guard pauses.reduce(0, { $0 + $1.count }) >= 3 * size,
+            let power = RealFFT(size: size).meanPower(of: pauses, window: window(size))
+        else { return nil }
+        return SpectralGate(size: size, noise: power.map { Float($0) })
     }
 
     /// `samples` with the noise turned down; the same length.

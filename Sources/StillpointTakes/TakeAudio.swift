@@ -13,7 +13,10 @@ public final class TakeAudio {
     public let url: URL
     public let rate: Int
     private let reader: SoundFileReader
+    /// ffmpeg's temporary FLAC, removed with the object that made it.
     private let converted: URL?
+    /// What `reader` reads: the take, or ffmpeg's FLAC of it.
+    private let source: URL
 
     /// Extensions worth handing to ffmpeg: what phones and laptops record.
     static let ffmpegExtensions: Set<String> = ["m4a", "aac", "mp4", "caf", "3gp", "amr", "wma", "webm", "mka", "m4b"]
@@ -28,6 +31,7 @@ public final class TakeAudio {
         do {
             reader = try SoundFileReader(url: url)
             converted = nil
+            source = url
         } catch {
             guard Self.ffmpegExtensions.contains(url.pathExtension.lowercased()) else {
                 throw .notAudio(display, (error as? AudioFileError)?.reason ?? "\(error)")
@@ -40,8 +44,28 @@ public final class TakeAudio {
                 throw .notAudio(display, "ffmpeg's output could not be read")
             }
             converted = flac
+            source = flac
         }
         rate = reader.rate
+    }
+
+    /// A second reader of the same take, for another thread (ffmpeg is not run again).
+    private init(_ other: TakeAudio) throws(TakesError) {
+        url = other.url
+        source = other.source
+        converted = nil
+        do {
+            reader = try SoundFileReader(url: other.source)
+        } catch {
+            throw .notAudio(other.url.relativePath, "\(error)")
+        }
+        rate = reader.rate
+    }
+
+    /// Another reader of this take, with its own read position; it must not
+    /// outlive this one (which owns ffmpeg's temporary file).
+    func reopened() throws(TakesError) -> TakeAudio {
+        try TakeAudio(self)
     }
 
     deinit {

@@ -41,7 +41,8 @@ public struct TakesSession {
         let audio = try takes.map { url throws(TakesError) in try TakeAudio(url: url) }
         guard phrases.contains(where: \.wanted) else { return report }
         let words = phrases.map { PhraseWords.words($0.text ?? "") }
-        let recogniser = options.inOrder ? nil : makeRecogniser(words, notes: &report.notes)
+        let recognisers = options.inOrder ? [] : makeRecognisers(words, notes: &report.notes)
+        let recogniser = recognisers.first
         let hearable = phrases.indices.map { i in
             recogniser.map { r in !words[i].isEmpty && words[i].allSatisfy(r.known.contains) } ?? false
         }
@@ -65,9 +66,11 @@ public struct TakesSession {
             let cleaner = try VoiceCleaner(take: take, map: map, enabled: options.clean)
             analysed.append(Analysed(audio: take, map: map, cleaner: cleaner))
             var used = Set<Int>()
-            if let recogniser, !byWords.isEmpty {
-                let matching = RecognisedMatching(recogniser: recogniser, phrasesByWords: byWords)
-                for match in try matching.match(map, take: take, cleaner: cleaner) {
+            if !recognisers.isEmpty, !byWords.isEmpty {
+                var workers = [RecognisedMatching.Worker(recogniser: recognisers[0], take: take)]
+                for other in recognisers.dropFirst() { workers.append(.init(recogniser: other, take: try take.reopened())) }
+                let matching = RecognisedMatching(phrasesByWords: byWords)
+                for match in try matching.match(map, workers: workers, cleaner: cleaner) {
                     used.formUnion(match.stretches)
                     let speech = map.stretches[match.stretches.lowerBound].start ..< map.stretches[match.stretches.upperBound - 1].end
                     for phrase in match.phrases {
@@ -134,17 +137,20 @@ public struct TakesSession {
         return min(before, speech.lowerBound) ..< max(after, speech.upperBound)
     }
 
-    private func makeRecogniser(_ words: [[String]], notes: inout [String]) -> Recogniser? {
-        guard words.contains(where: { !$0.isEmpty }) else { return nil }
+    /// One recogniser per processor (up to four), for hearing parts of a take at once.
+    private func makeRecognisers(_ words: [[String]], notes: inout [String]) -> [Recogniser] {
+        guard words.contains(where: { !$0.isEmpty }) else { return [] }
         guard let model = Recogniser.model() else {
             notes.append("the speech recogniser's model (pocketsphinx-en-us) is not installed: phrases placed in the order of the sheet")
-            return nil
+            return []
         }
         do {
-            return try Recogniser(transcripts: words, model: model)
+            return try (0 ..< min(4, max(1, ProcessInfo.processInfo.activeProcessorCount))).map { _ in
+                try Recogniser(transcripts: words, model: model)
+            }
         } catch {
             notes.append("the speech recogniser did not start (\(error)): phrases placed in the order of the sheet")
-            return nil
+            return []
         }
     }
 
