@@ -4,7 +4,7 @@
 #
 #   usage: bench/takes.sh [PHRASES]        (PHRASES defaults to 60)
 #
-# Makes, in a temporary folder, a script of PHRASES phrases (about 21 words
+# Makes, in a temporary folder, a script of PHRASES phrases (22 words
 # each, from a fixed word list, so every run is the same) and one take of them
 # read in order by espeak-ng at 140 words a minute with pauses of 1 to 3 s,
 # resampled to 48 kHz with a little pink noise (sox), then times
@@ -32,7 +32,7 @@ words=(gently slowly softly breathe notice rest settle release allow your breath
 n=${#words[@]}
 for i in $(seq 1 "$phrases"); do
   text=""
-  for j in $(seq 1 21); do text+="${words[$(( (i * 7 + j * j * 3 + i * j) % n ))]} "; done
+  for j in $(seq 1 22); do text+="${words[$(( (i * 7 + j * j * 3 + i * j) % n ))]} "; done
   text="$(tr '[:lower:]' '[:upper:]' <<< "${text:0:1}")${text:1}"
   text="${text% }."
   echo "say phrase-$i \"$text\"" >> "$work/bench.session"
