@@ -95,37 +95,50 @@ public struct TakesSession {
                 report.notFound.append(TakesReport.Missing(phrase: phrase.clip, reason: reason))
                 continue
             }
-            let take = analysed[placement.take]
-            let rate = take.map.rate
-            let clock = { (frames: Int64) in Self.seconds(frames, rate) }
-            guard placement.confidence >= Self.unsure else {
-                report.notFound.append(TakesReport.Missing(
-                    phrase: phrase.clip,
-                    reason: "unsure: perhaps at \(Self.time(clock(placement.speech.lowerBound)))–\(Self.time(clock(placement.speech.upperBound))) in "
-                        + "\(take.audio.url.relativePath) (\(Int((placement.confidence * 100).rounded())) % sure); listen there, or record it on its own"))
-                continue
+            switch try cut(phrase, at: placement, in: analysed[placement.take], progress: progress) {
+            case .found(let found): report.found.append(found)
+            case .missing(let missing): report.notFound.append(missing)
             }
-            progress("cutting \(phrase.clip)")
-            let clip = ClipWriter.extent(of: placement.speech, room: room(around: placement.speech, in: take.map), rate: rate)
-            let old = ClipWriter.existing(phrase.clip, in: phrase.folder)
-            var found = TakesReport.Found(
-                phrase: phrase.clip, take: take.audio.url.relativePath, start: clock(clip.lowerBound), end: clock(clip.upperBound),
-                length: clock(clip.upperBound - clip.lowerBound), confidence: (placement.confidence * 100).rounded() / 100,
-                method: placement.method, file: phrase.folder.appendingPathComponent(phrase.clip + ".flac").path,
-                action: "written", replaced: nil)
-            if !old.isEmpty, !options.replace {
-                found.action = "kept"
-                found.file = old[0].path
-            } else if options.dryRun {
-                found.action = "would write"
-            } else {
-                var samples = try take.cleaner.read(clip, from: take.audio)
-                ClipWriter.fade(&samples, rate: rate)
-                found.replaced = try ClipWriter.write(samples, rate: rate, clip: phrase.clip, folder: phrase.folder, replacing: old)?.path
-            }
-            report.found.append(found)
         }
         return report
+    }
+
+    private enum Outcome {
+        case found(TakesReport.Found)
+        case missing(TakesReport.Missing)
+    }
+
+    /// Cuts, cleans and writes one placed phrase (or says what it would write,
+    /// or that it keeps the recording there); one placed without confidence is
+    /// reported with where it might be.
+    private func cut(_ phrase: WantedPhrase, at placement: Placement, in take: Analysed, progress: (String) -> Void) throws(TakesError) -> Outcome {
+        let rate = take.map.rate
+        let clock = { (frames: Int64) in Self.seconds(frames, rate) }
+        guard placement.confidence >= Self.unsure else {
+            return .missing(TakesReport.Missing(
+                phrase: phrase.clip,
+                reason: "unsure: perhaps at \(Self.time(clock(placement.speech.lowerBound)))–\(Self.time(clock(placement.speech.upperBound))) in "
+                    + "\(take.audio.url.relativePath) (\(Int((placement.confidence * 100).rounded())) % sure); listen there, or record it on its own"))
+        }
+        progress("cutting \(phrase.clip)")
+        let clip = ClipWriter.extent(of: placement.speech, room: room(around: placement.speech, in: take.map), rate: rate)
+        let old = ClipWriter.existing(phrase.clip, in: phrase.folder)
+        var found = TakesReport.Found(
+            phrase: phrase.clip, take: take.audio.url.relativePath, start: clock(clip.lowerBound), end: clock(clip.upperBound),
+            length: clock(clip.upperBound - clip.lowerBound), confidence: (placement.confidence * 100).rounded() / 100,
+            method: placement.method, file: phrase.folder.appendingPathComponent(phrase.clip + ".flac").path,
+            action: "written", replaced: nil)
+        if !old.isEmpty, !options.replace {
+            found.action = "kept"
+            found.file = old[0].path
+        } else if options.dryRun {
+            found.action = "would write"
+        } else {
+            var samples = try take.cleaner.read(clip, from: take.audio)
+            ClipWriter.fade(&samples, rate: rate)
+            found.replaced = try ClipWriter.write(samples, rate: rate, clip: phrase.clip, folder: phrase.folder, replacing: old)?.path
+        }
+        return .found(found)
     }
 
     /// Where a clip may reach: from the end of the speech before to the start

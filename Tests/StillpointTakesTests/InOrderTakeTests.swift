@@ -38,4 +38,17 @@ struct InOrderTakeTests {
         #expect(cut.report.notes.contains { $0.contains("does not know") && $0.contains("ruhig") })
         cut.expectWhole("atme", known: take.parts[1].start ..< take.parts[1].end)
     }
+
+    @Test func aPhraseThatCannotBePlacedWithConfidenceIsReportedNotWritten() throws {
+        var take = SpokenTake()
+        try take.append(pause: 1.0, "Let yourself lie down.")
+        try take.append(pause: 1.0)
+        // Eight words (3.7 s at a calm pace), read as four (about 1.4 s).
+        let long = "Let yourself lie down, and rest here now."
+        let cut = try CutTake(take, phrases: [("lie-down", long)], options: TakesOptions(inOrder: true))
+        #expect(cut.report.found.isEmpty, "\(cut.report)")
+        let missing = try #require(cut.report.notFound.first)
+        #expect(missing.phrase == "lie-down" && missing.reason.hasPrefix("unsure: perhaps at 0:01"), "\(missing)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cut.folder.appendingPathComponent("clips").path).isEmpty)
+    }
 }
