@@ -14,6 +14,9 @@ import Foundation
 /// - `words`: any sequence of the script's words, with the default beams: the
 ///   free hearing the phrase is measured against for `confidence`.
 ///
+/// The C calls that differ between PocketSphinx 5prealpha (Debian) and 5.0
+/// (Homebrew) go through the `stillpoint_ps_*` functions of CPocketSphinx's shim.
+///
 /// Not `Sendable`: one utterance at a time; make one per thread.
 final class Recogniser {
     private let phraseDecoder: Decoder
@@ -102,11 +105,11 @@ final class Recogniser {
         init(_ arguments: [String]) throws {
             var argv = (["stillpoint"] + arguments).map { strdup($0) }
             defer { argv.forEach { free($0) } }
-            guard let config = cmd_ln_parse_r(nil, ps_args(), Int32(argv.count), &argv, 1) else {
+            guard let config = stillpoint_ps_config(Int32(argv.count), &argv) else {
                 throw Failure(description: "the recogniser refused its settings")
             }
             guard let decoder = ps_init(config) else {
-                cmd_ln_free_r(config)
+                stillpoint_ps_config_free(config)
                 throw Failure(description: "the recogniser could not load its model")
             }
             self.config = config
@@ -115,12 +118,12 @@ final class Recogniser {
 
         deinit {
             ps_free(decoder)
-            cmd_ln_free_r(config)
+            stillpoint_ps_config_free(config)
         }
 
         func set(grammar: String) throws {
             let text = "#JSGF V1.0;\ngrammar takes;\n" + grammar + "\n"
-            guard ps_set_jsgf_string(decoder, "takes", text) == 0, ps_set_search(decoder, "takes") == 0 else {
+            guard stillpoint_ps_use_jsgf(decoder, "takes", text) == 0 else {
                 throw Failure(description: "the recogniser refused the script's grammar")
             }
             ready = true
