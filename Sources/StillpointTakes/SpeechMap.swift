@@ -58,21 +58,22 @@ struct SpeechMap {
         stretches = Self.find(levels, hop: hop, rate: rate, frames: total)
     }
 
-    /// The noise floor around each frame: the 10th percentile of the levels
-    /// within ±8 s, sampled each second and held between, but never above the
-    /// take's own 30th percentile (a long phrase must not lift it into speech).
+    /// The noise floor at each frame: the 10th percentile of the levels in the
+    /// 6 s before it and in the 6 s after it, whichever is higher (so a fridge
+    /// starting or stopping moves the floor within a fraction of a second,
+    /// from the side where it is already steady), sampled every quarter second;
+    /// but never more than 6 dB above the take's own 30th percentile, so that a
+    /// long phrase does not lift the floor into itself.
     static func floor(_ levels: [Float], framesPerSecond: Int) -> [Float] {
         guard !levels.isEmpty else { return [] }
-        let global = percentile(levels, 0.3)
-        let window = 8 * framesPerSecond
-        var floor = [Float](repeating: global, count: levels.count)
-        var second = 0
-        while second * framesPerSecond < levels.count {
-            let centre = second * framesPerSecond
-            let part = levels[max(0, centre - window) ..< min(levels.count, centre + window)]
-            let local = min(percentile(Array(part), 0.1), global)
-            for i in centre ..< min(levels.count, centre + framesPerSecond) { floor[i] = local }
-            second += 1
+        let cap = percentile(levels, 0.3) + 6
+        let reach = 6 * framesPerSecond, overlap = framesPerSecond / 2, step = max(1, framesPerSecond / 4)
+        var floor = [Float](repeating: cap, count: levels.count)
+        for centre in stride(from: 0, to: levels.count, by: step) {
+            let before = levels[max(0, centre - reach) ..< min(levels.count, centre + overlap)]
+            let after = levels[max(0, centre - overlap) ..< min(levels.count, centre + reach)]
+            let local = min(max(percentile(Array(before), 0.1), percentile(Array(after), 0.1)), cap)
+            for i in centre ..< min(levels.count, centre + step) { floor[i] = local }
         }
         return floor
     }
