@@ -1,4 +1,4 @@
-import CFFTW
+internal import CFFTW
 
 /// A forward and inverse real FFT of one fixed size, through FFTW (single
 /// precision), for the cleaning's spectral gate and hum search. FFTW rather

@@ -1,4 +1,4 @@
-import CPocketSphinx
+internal import CPocketSphinx
 import Foundation
 
 /// PocketSphinx (the CMU recogniser, with its US English model) behind a small
