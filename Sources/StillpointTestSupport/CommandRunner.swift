@@ -139,8 +139,11 @@ public enum StillpointCommand {
 
     /// Starts `stillpoint arguments…` in `folder`. The environment is the test's
     /// own, with a colour-capable `TERM` and no `NO_COLOR`, so that only standard
-    /// error not being a terminal keeps colour out.
-    public static func start(_ arguments: [String], in folder: URL) throws -> RunningCommand {
+    /// error not being a terminal keeps colour out; `changes` are made last (a
+    /// `PATH` without ffmpeg, for a machine that lacks it).
+    public static func start(
+        _ arguments: [String], in folder: URL, environment changes: [String: String] = [:]
+    ) throws -> RunningCommand {
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
             throw MissingTool(description: "no stillpoint at \(binary.path); `swift build --build-tests` builds it beside the tests")
         }
@@ -150,6 +153,7 @@ public enum StillpointCommand {
         // Help is wrapped at the width these give; without them it is 80 columns off a terminal.
         environment["COLUMNS"] = nil
         environment["LINES"] = nil
+        environment.merge(changes) { _, changed in changed }
         return try RunningCommand.launch(binary, arguments, in: folder, environment: environment)
     }
 
