@@ -9,6 +9,8 @@ import PackageDescription
 /// seams): no C, no script types, testable and benchmarkable on its own.
 /// `StillpointFiles` owns the system calls on files (atomic replace, the build
 /// lock, reading for hashes).
+/// `StillpointTakes` (cutting clips out of one recorded take) imports the speech
+/// recogniser and the FFT its cleaning needs, also `internal import`.
 let package = Package(
     name: "Stillpoint",
     platforms: [.macOS(.v13)],
@@ -36,6 +38,12 @@ let package = Package(
         .systemLibrary(
             name: "COgg", pkgConfig: "ogg",
             providers: [.apt(["libogg-dev"]), .brew(["libogg"])]),
+        .systemLibrary(
+            name: "CPocketSphinx", pkgConfig: "pocketsphinx",
+            providers: [.apt(["libpocketsphinx-dev", "pocketsphinx-en-us"]), .brew(["cmu-pocketsphinx"])]),
+        .systemLibrary(
+            name: "CFFTW", pkgConfig: "fftw3f",
+            providers: [.apt(["libfftw3-dev"]), .brew(["fftw"])]),
 
         .target(name: "StillpointScript"),
         .target(name: "StillpointFiles", dependencies: [.product(name: "SystemPackage", package: "swift-system")]),
@@ -61,11 +69,18 @@ let package = Package(
                            .product(name: "SystemPackage", package: "swift-system")]),
         // The timeline drawn as SVG (`timeline --svg`); it asks the mixer's own envelopes how loud a bed is.
         .target(name: "StillpointPicture", dependencies: ["StillpointScript", "StillpointAudio", "StillpointDSP"]),
+        // Named, cleaned clips cut out of one recorded take (`stillpoint takes`).
+        .target(
+            name: "StillpointTakes",
+            dependencies: ["StillpointScript", "StillpointAudio", "StillpointFiles", "CPocketSphinx", "CFFTW",
+                           .product(name: "SystemPackage", package: "swift-system")],
+            // Kept as the takes branch built it (bench/README figures); not yet measured without it.
+            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
         .executableTarget(
             name: "stillpoint",
             dependencies: [
                 "StillpointScript", "StillpointAudio", "StillpointBuild", "StillpointPublish", "StillpointPicture",
-                "StillpointFiles", .product(name: "SystemPackage", package: "swift-system"),
+                "StillpointTakes", "StillpointFiles", .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // `stillpoint new`'s starting scripts, kept as real .session files (so
@@ -97,6 +112,9 @@ let package = Package(
         .testTarget(
             name: "StillpointPictureTests",
             dependencies: ["StillpointPicture", "StillpointScript", "StillpointTestSupport"]),
+        .testTarget(
+            name: "StillpointTakesTests",
+            dependencies: ["StillpointTakes", "StillpointAudio", "StillpointScript", "StillpointTestSupport"]),
         .testTarget(
             name: "StillpointCLITests",
             dependencies: ["StillpointTestSupport"],

@@ -125,7 +125,7 @@ public struct AtomicReplacement: Sendable {
     }
 
     /// Flushes the folder holding `path`, so a rename or link into it is on the device.
-    private static func syncFolder(of path: FilePath) throws(FileError) {
+    static func syncFolder(of path: FilePath) throws(FileError) {
         let folderPath = folder(of: path)
         let folder = try SystemCall.open(folderPath, .readOnly, options: .directory, for: .write)
         defer { try? folder.close() }

@@ -14,6 +14,18 @@ public enum Files {
         try SystemCall.run("unlink", .remove, path: path) { unlink($0) }
     }
 
+    /// Moves a file to `destination` in the same file system (one `rename`, so it is
+    /// at one place or the other, never lost), and flushes both folders so the
+    /// move is on the device. An existing `destination` would be replaced: callers
+    /// pick a free name (`takes --replace` stamps it with the time).
+    public static func move(_ source: FilePath, to destination: FilePath) throws(FileError) {
+        try destination.withPlatformString { to in
+            Result { () throws(FileError) in try SystemCall.run("rename", .move, path: source) { rename($0, to) } }
+        }.get()
+        try AtomicReplacement.syncFolder(of: destination)
+        try AtomicReplacement.syncFolder(of: source)
+    }
+
     /// Removes a folder if it is empty; ENOTEMPTY otherwise.
     public static func removeEmptyFolder(_ path: FilePath) throws(FileError) {
         try SystemCall.run("rmdir", .remove, path: path) { rmdir($0) }
