@@ -22,6 +22,8 @@ struct ErrorsDocTests {
         var files: [String: Data] = [:]
         /// Files built once with `stillpoint build .` before `files` are added.
         var builtBefore: [String: Data]?
+        /// Whether `builtBefore` is published (`stillpoint publish .`) rather than built.
+        var publishedBefore = false
         /// Whether another build holds the lock of `output/` meanwhile.
         var lockedOutput = false
         /// A clip whose FLAC header is sound and whose audio is damaged.
@@ -113,6 +115,13 @@ struct ErrorsDocTests {
         "$ publish . --base-url https://example.com/practice/ --site notes": Scene(files: ["notes/todo.txt": text("mine\n")]),
         "$ publish . --base-url https://example.com/practice/ --site blocker/site": Scene(files: ["blocker": text("a file\n")]),
         "$ publish . --base-url https://example.com/practice/ --to host:site": Scene(environment: ["PATH": "/nonexistent"]),
+        // A folder's page in the site replaced by a link; its token is the page's.
+        "$ publish . --base-url https://example.com/practice/ -j 1": Scene(
+            builtBefore: [
+                "anna/settle.session": text("say welcome\n"),
+                "publish-links.json": text(#"{ "links": { "anna": "b0b304ad7c882c05d79f8698ddf2c198" }, "note": "", "published": {} }"#),
+            ],
+            publishedBefore: true, links: ["output/site/b0b304ad7c882c05d79f8698ddf2c198": "../../clips"]),
         "$ publish . --base-url https://example.com/practice/": Scene(files: ["publish-links.json": text("{ damaged\n")]),
     ]
 
@@ -180,7 +189,8 @@ struct ErrorsDocTests {
         if let scene = scene(for: example) {
             if let earlier = scene.builtBefore {
                 for (path, data) in earlier { try library.write(path, data) }
-                let build = try await StillpointCommand.run(["build", "."], in: library.root)
+                let command = scene.publishedBefore ? ["publish", ".", "--base-url", "https://example.com/practice/"] : ["build", "."]
+                let build = try await StillpointCommand.run(command, in: library.root)
                 #expect(build.status == 0, "\(build)")
             }
             for (path, data) in scene.files { try library.write(path, data) }
