@@ -73,9 +73,9 @@ let package = Package(
         .target(
             name: "StillpointTakes",
             dependencies: ["StillpointScript", "StillpointAudio", "StillpointFiles", "CPocketSphinx", "CFFTW",
-                           .product(name: "SystemPackage", package: "swift-system")],
-            // Kept as the takes branch built it (bench/README figures); not yet measured without it.
-            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
+                           .product(name: "SystemPackage", package: "swift-system")]),
+        // No -Ounchecked here: the recogniser (C) is about 97 % of a takes run's
+        // CPU (bench/takes.sh), so unchecked Swift could not pay.
         .executableTarget(
             name: "stillpoint",
             dependencies: [
