@@ -1,5 +1,7 @@
 import Foundation
+import StillpointFiles
 import StillpointScript
+import SystemPackage
 
 /// The collection's podcast feed (`feed.xml`): RSS 2.0 with the iTunes and
 /// Podcasting 2.0 namespaces, what Apple Podcasts, Pocket Casts, AntennaPod and
@@ -72,7 +74,8 @@ enum FeedWriter {
         return formatter.string(from: date)
     }
 
+    /// The size of a track's file, for the feed's enclosure and the page's download link.
     static func byteCount(_ file: URL) -> Int {
-        (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)?.intValue ?? 0
+        Int((try? FileStatus(of: FilePath(file.path)))?.size ?? 0)
     }
 }

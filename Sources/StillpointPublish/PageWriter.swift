@@ -117,7 +117,7 @@ enum PageWriter {
     static func seconds(_ value: Double) -> String { String(format: "%.3f", value) }
 
     private static func size(of file: URL) -> String {
-        let bytes = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)?.doubleValue ?? 0
+        let bytes = Double(FeedWriter.byteCount(file))
         return bytes >= 1_000_000 ? String(format: "%.1f MB", bytes / 1_000_000) : String(format: "%.0f kB", max(bytes / 1000, 1))
     }
 }
