@@ -8,9 +8,10 @@ import PackageDescription
 /// (generators, envelopes, K-weighting, loudness profile, limiter, quantiser, loop
 /// seams): no C, no script types, testable and benchmarkable on its own.
 /// `StillpointFiles` owns the system calls on files (atomic replace, the build
-/// lock, reading for hashes).
-/// `StillpointTakes` (cutting clips out of one recorded take) imports the speech
-/// recogniser and the FFT its cleaning needs, also `internal import`.
+/// lock, reading for hashes). `StillpointTakes` (cutting clips out of one recorded
+/// take) imports the speech recogniser and the FFT its cleaning needs, also
+/// `internal import`. docs/architecture.md describes each target and what
+/// it may import; `ArchitectureDocTests` checks it against this file.
 let package = Package(
     name: "Stillpoint",
     platforms: [.macOS(.v13)],
@@ -59,10 +60,12 @@ let package = Package(
         .target(
             name: "StillpointAudio",
             dependencies: ["StillpointScript", "StillpointDSP", "StillpointFiles",
+                           .product(name: "SystemPackage", package: "swift-system"),
                            "CSndFile", "CFLAC", "CEBUR128", "CSoxr", "COgg"]),
         .target(
             name: "StillpointBuild",
-            dependencies: ["StillpointScript", "StillpointFiles", .product(name: "Crypto", package: "swift-crypto")]),
+            dependencies: ["StillpointScript", "StillpointFiles", .product(name: "SystemPackage", package: "swift-system"),
+                           .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "StillpointPublish",
             dependencies: ["StillpointScript", "StillpointAudio", "StillpointBuild", "StillpointFiles",

@@ -1,5 +1,7 @@
 import Foundation
+import StillpointFiles
 import StillpointScript
+import SystemPackage
 
 /// What a render is asked to do beyond the timeline itself.
 public struct RenderOptions: Sendable {
@@ -153,16 +155,10 @@ extension Renderer {
     /// Writes `<track>.vtt` beside the track, as atomically as the track itself.
     static func writeSubtitles(_ timeline: Timeline, range: Range<Int64>, beside track: URL) throws -> URL {
         let file = subtitlesFile(beside: track)
-        let vtt = try AtomicOutput(destination: file)
         do {
-            try Data(WebVTT.text(for: timeline, range: range).utf8).write(to: vtt.temporary)
-            try vtt.commit()
-        } catch let error as RenderError {
-            vtt.discard()
-            throw error
+            try AtomicReplacement.write(Array(WebVTT.text(for: timeline, range: range).utf8), to: FilePath(file.path))
         } catch {
-            vtt.discard()
-            throw RenderError.cannotWrite(file.path, reason: error.localizedDescription)
+            throw RenderError.cannotWrite(file.path, reason: error.reason)
         }
         return file
     }
