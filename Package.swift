@@ -9,8 +9,7 @@ import PackageDescription
 /// seams): no C, no script types, testable and benchmarkable on its own.
 /// `StillpointFiles` owns the system calls on files (atomic replace, the build
 /// lock, reading for hashes).
-/// `StillpointTakes` (cutting clips out of one recorded take) imports the speech
-/// recogniser and the FFT its cleaning needs, also `internal import`.
+/// `StillpointTakes` imports C too (PocketSphinx, FFTW for `takes`), also `internal import`.
 let package = Package(
     name: "Stillpoint",
     platforms: [.macOS(.v13)],
