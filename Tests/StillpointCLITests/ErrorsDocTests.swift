@@ -70,6 +70,14 @@ struct ErrorsDocTests {
         "broken.session:1:1 sya welcome": Scene(
             files: ["broken.session": text("sya welcome\n")], builtBefore: ["example.session": text("say welcome\n")]),
         "$ build .": Scene(lockedOutput: true),
+        "$ takes evening-rest.session notes.txt": Scene(files: [
+            "evening-rest.session": text("say welcome \"Welcome.\"\n"), "notes.txt": text("my notes")]),
+        "$ takes evening-rest.session missing.wav": Scene(files: ["evening-rest.session": text("say welcome \"Welcome.\"\n")]),
+        "$ takes evening-rest.session voice-memo.m4a": Scene(
+            files: ["evening-rest.session": text("say welcome \"Welcome.\"\n"), "voice-memo.m4a": text("AAC?")],
+            environment: ["PATH": "/nonexistent"]),
+        "$ takes evening-rest.session old-memo.m4a": Scene(files: [
+            "evening-rest.session": text("say welcome \"Welcome.\"\n"), "old-memo.m4a": text("not AAC after all")]),
         // The page's only `check` without a place: library.defaults is no .session.
         "$ check example.session": Scene(
             files: ["example.session": text("say welcome\n")], links: ["library.defaults": "/etc/hosts"]),
