@@ -29,7 +29,7 @@ struct SiteFolder {
         for part in self.root.path.split(separator: "/") {
             folder += "/" + part
             if mkdir(folder, 0o755) != 0, errno != EEXIST {
-                throw .cannotWrite(site: self.root, path: self.root.path, reason: (folder == self.root.path ? "" : "\(folder): ") + String(cString: strerror(errno)))
+                throw .cannotWrite(site: self.root, path: self.root.path, reason: (folder == self.root.path ? "" : "\(folder): ") + Self.worded(errno))
             }
         }
         let names: [String]
@@ -59,7 +59,7 @@ struct SiteFolder {
         let url = try prepare(path)
         var from = stat(), to = stat()
         guard stat(source.path, &from) == 0 else {
-            throw .cannotWrite(site: root, path: path, reason: "cannot read \(source.path): \(String(cString: strerror(errno)))")
+            throw .cannotWrite(site: root, path: path, reason: "cannot read \(source.path): \(Self.worded(errno))")
         }
         if lstat(url.path, &to) == 0, (to.st_mode & S_IFMT) == S_IFREG {
             if to.st_dev == from.st_dev, to.st_ino == from.st_ino { return }
@@ -68,10 +68,13 @@ struct SiteFolder {
         }
         let temporary = url.deletingLastPathComponent().appendingPathComponent(
             ".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        // Registered, so Ctrl-C during a copy removes it (see `TemporaryFiles`).
+        TemporaryFiles.register(FilePath(temporary.path))
+        defer { TemporaryFiles.forget(FilePath(temporary.path)) }
         if link(source.path, temporary.path) != 0 {
             // Only a file system that cannot link (another disk, no hard links) gets a copy.
             guard [EXDEV, EPERM, EMLINK, ENOTSUP, EOPNOTSUPP].contains(errno) else {
-                throw .cannotWrite(site: root, path: path, reason: String(cString: strerror(errno)))
+                throw .cannotWrite(site: root, path: path, reason: Self.worded(errno))
             }
             do {
                 try FileManager.default.copyItem(at: source, to: temporary)
@@ -81,7 +84,7 @@ struct SiteFolder {
             }
         }
         if rename(temporary.path, url.path) != 0 {
-            let reason = String(cString: strerror(errno))
+            let reason = Self.worded(errno)
             unlink(temporary.path)
             throw .cannotWrite(site: root, path: path, reason: reason)
         }
@@ -130,7 +133,7 @@ struct SiteFolder {
                 throw .cannotWrite(site: root, path: relative(folder), reason: "it is a file, not a folder")
             }
             if mkdir(folder.path, 0o755) != 0 {
-                throw .cannotWrite(site: root, path: relative(folder), reason: String(cString: strerror(errno)))
+                throw .cannotWrite(site: root, path: relative(folder), reason: Self.worded(errno))
             }
         }
         return root.appendingPathComponent(path)
@@ -145,11 +148,25 @@ struct SiteFolder {
         String(url.path.dropFirst(root.path.count + 1))
     }
 
+    /// A failure's reason in the file layer's words ("no space left on the device"),
+    /// the same whichever call met it; never Foundation's "There isn’t enough space."
     private static func reason(_ error: any Error) -> String {
+        if let file = error as? FileError { return file.reason }
         if let build = error as? BuildError, case .outputNotWritable(_, let reason) = build { return reason }
+        // Foundation's copy reports a full or read-only disk as a Cocoa code, without the errno.
+        let cocoa: [CocoaError.Code: Errno] = [
+            .fileWriteOutOfSpace: .noSpace, .fileWriteVolumeReadOnly: .readOnlyFileSystem,
+            .fileWriteNoPermission: .permissionDenied, .fileReadNoPermission: .permissionDenied,
+        ]
         if let posix = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(posix.code)))
+            return worded(Int32(posix.code))
         }
+        if let cocoaError = error as? CocoaError, let number = cocoa[cocoaError.code] { return worded(number.rawValue) }
         return (error as NSError).localizedDescription
+    }
+
+    /// The file layer's words for an `errno` set by a call made here.
+    private static func worded(_ number: Int32) -> String {
+        FileError(.write, path: "", call: "", errno: Errno(rawValue: number)).reason
     }
 }

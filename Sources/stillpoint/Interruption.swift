@@ -2,7 +2,7 @@ import Dispatch
 import Foundation
 import StillpointFiles
 
-/// Ctrl-C (SIGINT) and SIGTERM during `render`, `build` or `watch`: the temporary
+/// Ctrl-C (SIGINT) and SIGTERM during `render`, `build`, `publish` or `watch`: the temporary
 /// files being written are removed and the tool exits 130 or 143, as a shell
 /// expects. Finished tracks, the earlier version of the track being written and
 /// the build record are untouched, since each is replaced only by a rename of a
