@@ -51,7 +51,9 @@ public struct LibraryBuild: Sendable {
         }
         progress(.found(scripts: scripts.count))
 
-        let record = RecordStore(folder: output, record: BuildRecord.load(from: output))
+        let (loaded, discarded) = BuildRecord.load(from: output)
+        if let discarded { progress(.recordDiscarded(output.appendingPathComponent(BuildRecord.fileName), reason: discarded)) }
+        let record = RecordStore(folder: output, record: loaded)
         let known = record.snapshot
         let hashes = FileHashCache(paths: paths, previous: known.files)
         let job = TrackJob(

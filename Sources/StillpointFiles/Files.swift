@@ -65,6 +65,13 @@ public enum Files {
         }
     }
 
+    /// Throws when no file can be made in `folder`: `access(2)`, which answers
+    /// EROFS for a read-only disk even to root (whom permissions do not stop), so a
+    /// long write can be refused before it starts. A full disk is found only by writing.
+    public static func checkWritable(folder: FilePath) throws(FileError) {
+        try SystemCall.run("access", .write, path: folder) { access($0, W_OK) }
+    }
+
     /// Removes every temporary file of an interrupted write (`AtomicReplacement.isLeftover`)
     /// anywhere below `root`; returns them relative to it, sorted. Only for a caller
     /// that knows no write is running there (the build holds its lock).

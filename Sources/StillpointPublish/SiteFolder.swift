@@ -130,14 +130,25 @@ struct SiteFolder {
         String(url.path.dropFirst(root.path.count + 1))
     }
 
-    /// The system's own wording of a failure ("Not a directory"), as the site's
-    /// messages (and docs/errors.md) have always given it.
+    /// A failure's reason in the file layer's words ("no space left on the device"),
+    /// the same whichever call met it; never Foundation's "There isn’t enough space."
     private static func reason(_ error: any Error) -> String {
-        if let file = error as? FileError { return file.errno.description }
+        if let file = error as? FileError { return file.reason }
         if let build = error as? BuildError, case .outputNotWritable(_, let reason) = build { return reason }
+        // Foundation's copy reports a full or read-only disk as a Cocoa code, without the errno.
+        let cocoa: [CocoaError.Code: Errno] = [
+            .fileWriteOutOfSpace: .noSpace, .fileWriteVolumeReadOnly: .readOnlyFileSystem,
+            .fileWriteNoPermission: .permissionDenied, .fileReadNoPermission: .permissionDenied,
+        ]
         if let posix = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
             return Errno(rawValue: Int32(posix.code)).description
         }
+        if let cocoaError = error as? CocoaError, let number = cocoa[cocoaError.code] { return worded(number.rawValue) }
         return (error as NSError).localizedDescription
+    }
+
+    /// The file layer's words for an `errno` set by a call made here.
+    private static func worded(_ number: Int32) -> String {
+        FileError(.write, path: "", call: "", errno: Errno(rawValue: number)).reason
     }
 }

@@ -82,15 +82,17 @@ public struct Renderer: Sendable {
         let drafts = DraftVoices(rate: settings.rate, channels: settings.channels, voiceLevel: settings.voiceLevel)
         let voices = try VoiceFactory(timeline: timeline, clips: clips, drafts: drafts)
 
+        // The main file at `destination`, the other formats beside it under the same
+        // name; their folder is made (and found writable) before the loudness pass,
+        // so `-o /proc/nope/x.flac` fails at once instead of after a whole pass.
+        let outputs = try settings.formats.map { format in
+            try AtomicOutput(destination: format == settings.format
+                ? destination : destination.deletingPathExtension().appendingPathExtension(format.fileExtension))
+        }
         var gain = 0.0
         if let target = settings.loudness {
             let profile = try LoudnessPass(timeline: timeline, voices: voices).measure()
             gain = profile.gainToReach(target: target, ceiling: settings.limiterCeiling) ?? 0
-        }
-        // The main file at `destination`, the other formats beside it under the same name.
-        let outputs = try settings.formats.map { format in
-            try AtomicOutput(destination: format == settings.format
-                ? destination : destination.deletingPathExtension().appendingPathExtension(format.fileExtension))
         }
         let files = zip(outputs, settings.formats).map { (url: $0.temporary, format: $1) }
         do {
@@ -120,7 +122,7 @@ public struct Renderer: Sendable {
                 limiting: result.limiting, draftPhrases: drafted, warnings: warnings)
         } catch {
             outputs.forEach { $0.discard() }
-            throw error
+            throw Self.namingTheTarget(error, of: outputs)
         }
     }
 }
@@ -136,6 +138,16 @@ extension Renderer {
         return String(
             format: "warning: reaching %.1f LUFS takes %.1f dB of limiting on the loudest moments, which flattens them audibly; the track measures %@; lower `loudness:`, or raise the quiet parts of the mix",
             target ?? 0, limiting, measured)
+    }
+
+    /// A failure writing a hidden temporary file (the disk is full), told as a
+    /// failure writing the track it was to become: the user never sees that name.
+    static func namingTheTarget(_ error: any Error, of outputs: [AtomicOutput]) -> any Error {
+        guard var failure = error as? AudioFileError,
+            let output = outputs.first(where: { $0.temporary.path == failure.path })
+        else { return error }
+        failure.path = output.destination.path
+        return failure
     }
 
     /// The chapters that start inside `range`, timed from its start.
