@@ -1,4 +1,5 @@
 // swift-tools-version: 6.1
+import Foundation
 import PackageDescription
 
 /// Targets follow ../shared/design/architecture.md: one module per arrow of the data
@@ -124,3 +125,24 @@ let package = Package(
             exclude: ["Goldens", "Browser"]),
     ]
 )
+
+/// The libFuzzer targets of `scripts/fuzz.sh`, declared only when it asks
+/// (`STILLPOINT_FUZZ=1`), so `swift build` and `swift test` never see them: each
+/// hands its `main` to libFuzzer (`LLVMFuzzerRunDriver`, declared by CFuzzDriver)
+/// and links only with the `-sanitize=fuzzer` that fuzz.sh passes. A new target
+/// is a folder `Sources/Fuzz<Name>/main.swift` and one entry here.
+if ProcessInfo.processInfo.environment["STILLPOINT_FUZZ"] == "1" {
+    let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+        ("FuzzScript", []),
+        ("FuzzDefaults", []),
+        ("FuzzBuildRecord", ["StillpointBuild"]),
+        ("FuzzClip", ["StillpointAudio"]),
+    ]
+    package.targets.append(.systemLibrary(name: "CFuzzDriver"))
+    package.targets.append(.target(name: "FuzzSupport", dependencies: ["CFuzzDriver", "StillpointScript"]))
+    for target in fuzzTargets {
+        package.targets.append(.executableTarget(
+            name: target.name, dependencies: ["FuzzSupport", "StillpointScript"] + target.dependencies))
+        package.products.append(.executable(name: target.name, targets: [target.name]))
+    }
+}

@@ -4,8 +4,8 @@ import Foundation
 /// (`.stillpoint-build.json`): for each track, the content hash of every file it
 /// depended on, its settings fingerprint and the renderer version, so that the
 /// next build can tell exactly which tracks are stale.
-struct BuildRecord: Codable, Sendable, Equatable {
-    static let fileName = ".stillpoint-build.json"
+package struct BuildRecord: Codable, Sendable, Equatable {
+    package static let fileName = ".stillpoint-build.json"
     static let currentFormat = 1
 
     var format = currentFormat
@@ -22,7 +22,7 @@ struct BuildRecord: Codable, Sendable, Equatable {
     /// cannot be read, is damaged (cut short, overwritten) or was written by another
     /// format: everything then renders again, which is safe, and `discarded` says
     /// why, so the build can warn instead of silently taking minutes.
-    static func load(from folder: URL) -> (record: BuildRecord, discarded: String?) {
+    package static func load(from folder: URL) -> (record: BuildRecord, discarded: String?) {
         let file = folder.appendingPathComponent(fileName)
         guard FileManager.default.fileExists(atPath: file.path) else { return (BuildRecord(), nil) }
         guard let data = try? Data(contentsOf: file) else { return (BuildRecord(), "it cannot be read") }
@@ -41,7 +41,7 @@ struct BuildRecord: Codable, Sendable, Equatable {
         var format: Int
     }
 
-    func encoded() throws -> Data {
+    package func encoded() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         return try encoder.encode(self)
