@@ -9,7 +9,10 @@ import PackageDescription
 /// (generators, envelopes, K-weighting, loudness profile, limiter, quantiser, loop
 /// seams): no C, no script types, testable and benchmarkable on its own.
 /// `StillpointFiles` owns the system calls on files (atomic replace, the build
-/// lock, reading for hashes).
+/// lock, reading for hashes). `StillpointTakes` (cutting clips out of one recorded
+/// take) imports the speech recogniser and the FFT its cleaning needs, also
+/// `internal import`. docs/architecture.md describes each target and what
+/// it may import; `ArchitectureDocTests` checks it against this file.
 let package = Package(
     name: "Stillpoint",
     platforms: [.macOS(.v13)],
@@ -37,6 +40,12 @@ let package = Package(
         .systemLibrary(
             name: "COgg", pkgConfig: "ogg",
             providers: [.apt(["libogg-dev"]), .brew(["libogg"])]),
+        .systemLibrary(
+            name: "CPocketSphinx", pkgConfig: "pocketsphinx",
+            providers: [.apt(["libpocketsphinx-dev", "pocketsphinx-en-us"]), .brew(["cmu-pocketsphinx"])]),
+        .systemLibrary(
+            name: "CFFTW", pkgConfig: "fftw3f",
+            providers: [.apt(["libfftw3-dev"]), .brew(["fftw"])]),
 
         .target(name: "StillpointScript"),
         .target(name: "StillpointFiles", dependencies: [.product(name: "SystemPackage", package: "swift-system")]),
@@ -52,21 +61,30 @@ let package = Package(
         .target(
             name: "StillpointAudio",
             dependencies: ["StillpointScript", "StillpointDSP", "StillpointFiles",
+                           .product(name: "SystemPackage", package: "swift-system"),
                            "CSndFile", "CFLAC", "CEBUR128", "CSoxr", "COgg"]),
         .target(
             name: "StillpointBuild",
-            dependencies: ["StillpointScript", "StillpointFiles", .product(name: "Crypto", package: "swift-crypto")]),
+            dependencies: ["StillpointScript", "StillpointFiles", .product(name: "SystemPackage", package: "swift-system"),
+                           .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "StillpointPublish",
             dependencies: ["StillpointScript", "StillpointAudio", "StillpointBuild", "StillpointFiles",
                            .product(name: "SystemPackage", package: "swift-system")]),
         // The timeline drawn as SVG (`timeline --svg`); it asks the mixer's own envelopes how loud a bed is.
         .target(name: "StillpointPicture", dependencies: ["StillpointScript", "StillpointAudio", "StillpointDSP"]),
+        // Named, cleaned clips cut out of one recorded take (`stillpoint takes`).
+        .target(
+            name: "StillpointTakes",
+            dependencies: ["StillpointScript", "StillpointAudio", "StillpointFiles", "CPocketSphinx", "CFFTW",
+                           .product(name: "SystemPackage", package: "swift-system")]),
+        // No -Ounchecked here: the recogniser (C) is about 97 % of a takes run's
+        // CPU (bench/takes.sh), so unchecked Swift could not pay.
         .executableTarget(
             name: "stillpoint",
             dependencies: [
                 "StillpointScript", "StillpointAudio", "StillpointBuild", "StillpointPublish", "StillpointPicture",
-                "StillpointFiles", .product(name: "SystemPackage", package: "swift-system"),
+                "StillpointTakes", "StillpointFiles", .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // `stillpoint new`'s starting scripts, kept as real .session files (so
@@ -98,6 +116,9 @@ let package = Package(
         .testTarget(
             name: "StillpointPictureTests",
             dependencies: ["StillpointPicture", "StillpointScript", "StillpointTestSupport"]),
+        .testTarget(
+            name: "StillpointTakesTests",
+            dependencies: ["StillpointTakes", "StillpointAudio", "StillpointScript", "StillpointTestSupport"]),
         .testTarget(
             name: "StillpointCLITests",
             dependencies: ["StillpointTestSupport"],

@@ -13,11 +13,7 @@
 # STILLPOINT=/path/to/stillpoint measures that binary instead of building one.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
-if [ -z "${STILLPOINT:-}" ]; then
-  "$repo/scripts/setup.sh"
-  (cd "$repo" && swift build -c release --product stillpoint >&2)
-  STILLPOINT=$repo/.build/release/stillpoint
-fi
+. "$repo/bench/binary.sh"
 work=$(mktemp -d "${TMPDIR:-/tmp}/stillpoint-library-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 

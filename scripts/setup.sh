@@ -5,14 +5,15 @@
 set -euo pipefail
 
 debian_packages=(pkg-config libsndfile1-dev libflac-dev libebur128-dev libsoxr-dev libogg-dev
+                 libpocketsphinx-dev pocketsphinx-en-us libfftw3-dev
                  espeak-ng sox flac ffmpeg time rsync chromium chromium-driver python3-pip)
 # The publish tests read the feeds with real podcast parsers and drive Chromium with Selenium.
 python_packages=(selenium feedparser podcastparser)
 
 if [ "$(uname)" = Darwin ]; then
   command -v brew >/dev/null || { echo "setup: install Homebrew first (https://brew.sh)" >&2; exit 1; }
-  brew list libsndfile flac libebur128 libsoxr libogg espeak-ng sox ffmpeg rsync >/dev/null 2>&1 ||
-    brew install pkg-config libsndfile flac libebur128 libsoxr libogg espeak-ng sox ffmpeg rsync
+  brew list libsndfile flac libebur128 libsoxr libogg cmu-pocketsphinx fftw espeak-ng sox ffmpeg rsync >/dev/null 2>&1 ||
+    brew install pkg-config libsndfile flac libebur128 libsoxr libogg cmu-pocketsphinx fftw espeak-ng sox ffmpeg rsync
   brew list --cask chromium chromedriver >/dev/null 2>&1 || brew install --cask chromium chromedriver
 else
   missing=()

@@ -14,9 +14,9 @@ Fuzz.run { bytes, count in
     let input = Fuzz.data(bytes, count)
     let file = Scratch.output.appendingPathComponent(BuildRecord.fileName)
     Fuzz.write(input, to: file)
-    let record = BuildRecord.load(from: Scratch.output)
+    let record = BuildRecord.load(from: Scratch.output).record
     guard let again = try? record.encoded() else { Fuzz.fail("a record read cannot be written", input) }
     Fuzz.write(again, to: file)
-    if BuildRecord.load(from: Scratch.output) != record { Fuzz.fail("a record changed on being written and read again", input) }
+    if BuildRecord.load(from: Scratch.output).record != record { Fuzz.fail("a record changed on being written and read again", input) }
     return 0
 }

@@ -11,7 +11,7 @@ public struct FileError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What the user asked for when the call failed; one system call can serve
     /// several (`open` fails while reading and while writing).
     public enum Operation: String, Sendable, Hashable {
-        case read, write, lock, remove, inspect
+        case read, write, lock, remove, inspect, move
         case createFolder = "create the folder"
     }
 

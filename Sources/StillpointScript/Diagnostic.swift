@@ -92,6 +92,8 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     /// for one made past the parser (a render failure knows the cue's location but
     /// not its text). The path is read as shown, relative to the current folder.
     public func quotingSource() -> Diagnostic {
+        // A library.defaults that links outside the library is never read, not even to quote it.
+        if case .defaultsOutsideRoot? = scriptProblem { return self }
         guard sourceLine == nil, let location,
             let data = FileManager.default.contents(atPath: location.file)
         else { return self }

@@ -20,13 +20,21 @@ public struct DiagnosticFormatter: Sendable {
         self.colour = colour
     }
 
+    /// A quoted line longer than this is cut here (or 20 characters past the
+    /// caret, if that is further) and ends in `…`: a 50,000-byte tag would
+    /// otherwise fill the terminal with one line.
+    static let quotedWidth = 100
+
     public func format(_ diagnostic: Diagnostic) -> String {
         let label = diagnostic.severity.rawValue + ":"
         let paint = diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;35m"
         let place = diagnostic.location.map { "\(Self.visible($0.description)): " } ?? ""
         var lines = ["\(place)\(styled(label, paint)) " + styled(Self.visible(diagnostic.message), "\u{1B}[1m")]
         if let source = diagnostic.sourceLine, let location = diagnostic.location {
-            let expanded = Array(SourceText.expandTabs(source))
+            var expanded = Array(SourceText.expandTabs(source))
+            if expanded.count > Self.quotedWidth {
+                expanded = Array(expanded.prefix(max(Self.quotedWidth, location.column + 20))) + ["…"]
+            }
             lines.append("    " + Self.visible(String(expanded)))
             // The caret goes under the spot as printed, escapes included.
             let before = String(expanded.prefix(max(0, location.column - 1)))

@@ -98,6 +98,7 @@ final class LibraryFiles {
     }
 
     /// `name.{flac,wav,…}` in `folder`, case-exact in the name, any case in the extension.
+    /// Folders inside it are not looked into: `takes --replace` keeps old clips in `.replaced/`.
     func clip(_ name: String, in folder: URL) -> ClipLookup {
         let listing = clipListing(folder)
         if let files = listing[name] {

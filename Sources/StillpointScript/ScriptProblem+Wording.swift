@@ -28,6 +28,9 @@ extension ScriptProblem: DiagnosticMessage {
              [.text(inText
                 ? "delete it: text cannot hold control characters"
                 : "delete it, or type a plain space; it often comes from copying text from a web page or a document")])
+        case .lineTooLong(let bytes, let limit):
+            ("this line is \(thousands(bytes)) bytes long; a line may be at most \(thousands(limit))",
+             [.text("a script is short lines of text; was another file pasted into it?")])
 
         case .indentedOutsideRepeat(let atTop):
             ("this line is indented but is not inside a `repeat` block",
@@ -123,7 +126,7 @@ extension ScriptProblem: DiagnosticMessage {
             ("`\(path)` is \(megabytes) MB; a cover may be at most 8 MB",
              [.text("export it smaller, for example 1400 × 1400 pixels as JPEG")])
         case .tagTooLong(let name, let bytes, let limit):
-            ("`\(name)` is \(thousands(bytes)) bytes long; a tag holds at most \(thousands(limit))",
+            ("`\(name)` is \(bytes) bytes long; a tag holds at most \(thousands(limit))",
              [.text("shorten it; Opus files cannot hold a longer one")])
 
         case .tooManyCues(let limit):

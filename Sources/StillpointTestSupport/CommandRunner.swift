@@ -139,8 +139,9 @@ public enum StillpointCommand {
 
     /// Starts `stillpoint arguments…` in `folder`. The environment is the test's
     /// own, with a colour-capable `TERM` and no `NO_COLOR`, so that only standard
-    /// error not being a terminal keeps colour out.
-    public static func start(_ arguments: [String], in folder: URL) throws -> RunningCommand {
+    /// error not being a terminal keeps colour out; `changes` are set over it
+    /// (such as a `PATH` without some tool).
+    public static func start(_ arguments: [String], in folder: URL, changes: [String: String] = [:]) throws -> RunningCommand {
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
             throw MissingTool(description: "no stillpoint at \(binary.path); `swift build --build-tests` builds it beside the tests")
         }
@@ -150,12 +151,13 @@ public enum StillpointCommand {
         // Help is wrapped at the width these give; without them it is 80 columns off a terminal.
         environment["COLUMNS"] = nil
         environment["LINES"] = nil
+        environment.merge(changes) { $1 }
         return try RunningCommand.launch(binary, arguments, in: folder, environment: environment)
     }
 
     /// Runs `stillpoint arguments…` in `folder` to its end.
-    public static func run(_ arguments: [String], in folder: URL) async throws -> CommandResult {
-        try await start(arguments, in: folder).result()
+    public static func run(_ arguments: [String], in folder: URL, changes: [String: String] = [:]) async throws -> CommandResult {
+        try await start(arguments, in: folder, changes: changes).result()
     }
 }
 

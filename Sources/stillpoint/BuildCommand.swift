@@ -20,8 +20,10 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(help: "Where the tracks go.")
     var output = "output"
 
-    @Option(name: .customShort("j"), help: ArgumentHelp("Tracks rendered at once.", valueName: "n"))
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    /// Optional, so that the help names the default rather than this machine's count.
+    @Option(name: .customShort("j"), help: ArgumentHelp(
+        "Tracks rendered at once (default: the number of processor cores).", valueName: "n"))
+    var jobs: Int?
 
     @Flag(help: "List what would be rendered and why, and render nothing.")
     var dryRun = false
@@ -39,7 +41,7 @@ struct BuildCommand: AsyncParsableCommand {
     var subtitles = false
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("-j needs at least 1") }
+        guard (jobs ?? 1) >= 1 else { throw ValidationError("-j needs at least 1") }
     }
 
     func run() async throws {
@@ -47,7 +49,7 @@ struct BuildCommand: AsyncParsableCommand {
         let root = Loading.url(library)
         let build = LibraryBuild(
             library: root, output: Loading.url(output),
-            options: BuildOptions(jobs: jobs, dryRun: dryRun, force: force, prune: prune, rendererVersion: rendererVersion),
+            options: BuildOptions(jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, dryRun: dryRun, force: force, prune: prune, rendererVersion: rendererVersion),
             planner: ScriptPlanner(libraryRoot: root, draft: draft, subtitles: subtitles),
             renderer: AudioTrackRenderer(subtitles: subtitles))
         let report = try await BuildProgress.run(build, dryRun: dryRun, prune: prune)

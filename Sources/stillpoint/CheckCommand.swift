@@ -8,6 +8,7 @@ struct CheckCommand: ParsableCommand {
         abstract: "Parse and resolve scripts and report every problem.",
         discussion: """
             A folder stands for every script in it (include-only parts are checked through the scripts that include them). Every recording is decoded to its end, so damaged audio is found here rather than in a render.
+
             With --format json, the problems go to standard output as one JSON document, for editors' problem panes.
             """)
 

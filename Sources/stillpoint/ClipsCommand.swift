@@ -21,39 +21,17 @@ struct ClipsCommand: ParsableCommand {
     var tsv = false
 
     func run() throws {
-        var phrases: [String: Phrase] = [:]
-        var order: [String] = []
-        var folder: URL?
-        var folders: [String: URL] = [:]
-        var failed = false
-        for script in try Loading.scripts(at: path) {
-            let result = Loading.loader.phrases(in: script)
-            // Missing clips are what this command is for; other errors still fail it.
-            Terminal.report(result.diagnostics.filter(\.isError))
-            failed = failed || result.hasErrors
-            folder = folder ?? result.clipsFolder
-            for phrase in result.phrases {
-                if var known = phrases[phrase.clip] {
-                    known.uses += phrase.uses
-                    known.text = known.text ?? phrase.text
-                    phrases[phrase.clip] = known
-                } else {
-                    phrases[phrase.clip] = phrase
-                    folders[phrase.clip] = result.clipsFolder
-                    order.append(phrase.clip)
-                }
-            }
-        }
-        let shown = order.compactMap { phrases[$0] }.filter { !missing || $0.file == nil }
+        let sheet = try PhraseSheet(at: path)
+        let shown = sheet.entries.filter { !missing || $0.phrase.file == nil }
         if tsv {
-            for phrase in shown {
-                let fields = [phrase.clip, folders[phrase.clip].map(Terminal.path) ?? "", phrase.text ?? ""]
+            for entry in shown {
+                let fields = [entry.phrase.clip, Terminal.path(entry.clipsFolder), entry.phrase.text ?? ""]
                 print(fields.map(Self.tsvField).joined(separator: "\t"))
             }
         } else {
-            printSheet(shown, into: folder)
+            printSheet(shown.map(\.phrase), into: sheet.clipsFolder)
         }
-        if failed { throw ExitCode.failure }
+        if sheet.failed { throw ExitCode.failure }
     }
 
     /// The listing a person reads: each phrase, its recording, transcript and uses.

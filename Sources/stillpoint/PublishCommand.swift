@@ -35,17 +35,20 @@ struct PublishCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Copy the site there with rsync: a folder, or user@host:path.", valueName: "dest"))
     var to: String?
 
-    @Option(name: .customShort("j"), help: ArgumentHelp("Tracks rendered at once.", valueName: "n"))
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    /// Optional, so that the help names the default rather than this machine's count.
+    @Option(name: .customShort("j"), help: ArgumentHelp(
+        "Tracks rendered at once (default: the number of processor cores).", valueName: "n"))
+    var jobs: Int?
 
     func validate() throws {
         guard SiteURL(baseURL) != nil else {
             throw ValidationError("--base-url \(baseURL): give the site's address, starting with https:// (or http://), such as https://example.com/practice/")
         }
-        guard jobs >= 1 else { throw ValidationError("-j needs at least 1") }
+        guard (jobs ?? 1) >= 1 else { throw ValidationError("-j needs at least 1") }
     }
 
     func run() async throws {
+        Interruption.install()
         if to != nil, !Rsync.isInstalled { throw PublishError.rsyncMissing }
         let root = Loading.url(library)
         let outputFolder = Loading.url(output)
@@ -53,7 +56,7 @@ struct PublishCommand: AsyncParsableCommand {
         let planned = PlannedTimelines()
         let build = LibraryBuild(
             library: root, output: outputFolder,
-            options: BuildOptions(jobs: jobs, rendererVersion: rendererVersion),
+            options: BuildOptions(jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, rendererVersion: rendererVersion),
             planner: planned.recording(ScriptPlanner(libraryRoot: root, draft: false, subtitles: false)),
             renderer: AudioTrackRenderer(subtitles: false))
         let built = try await BuildProgress.run(build, dryRun: false, prune: false)

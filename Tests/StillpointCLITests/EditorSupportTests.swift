@@ -47,6 +47,18 @@ struct EditorSupportTests {
         return words.union(["white", "pink", "brown"]).sorted()
     }()
 
+    /// The setting names, read from `settingNames` in Settings.swift.
+    static let settingWords: Set<String> = {
+        let file = root.appendingPathComponent("Sources/StillpointScript/Settings.swift")
+        let source = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+        let list = try! NSRegularExpression(pattern: #"let settingNames[^=]*=\s*\[([^\]]*)\]"#)
+        let quoted = try! NSRegularExpression(pattern: #""([a-z-]+)""#)
+        guard let match = list.firstMatch(in: source, range: NSRange(source.startIndex..., in: source)) else { return [] }
+        let body = String(source[Range(match.range(at: 1), in: source)!])
+        return Set(quoted.matches(in: body, range: NSRange(body.startIndex..., in: body))
+            .map { String(body[Range($0.range(at: 1), in: body)!]) })
+    }()
+
     @Test func theExtensionNamesTheLanguageAndItsGrammar() throws {
         let manifest = try Self.json("package.json")
         let contributes = try #require(manifest["contributes"] as? [String: Any])
@@ -69,8 +81,7 @@ struct EditorSupportTests {
             try NSRegularExpression(pattern: $0)
         }
         #expect(Self.languageWords.count > 40, "\(Self.languageWords)")
-        let settings = Set(["title", "artist", "album", "comment", "genre", "date", "format", "bits", "quality", "rate",
-                            "channels", "loudness", "peak", "voice-level", "duck", "clips", "tail", "seed"])
+        let settings = Self.settingWords
         var missing: [String] = []
         for word in Self.languageWords {
             // Where the word stands: a setting before `:`, a line's first word, or a word inside a cue.

@@ -10,7 +10,9 @@ struct HelpTests {
         .appendingPathComponent("Goldens/help")
 
     /// The tool itself (`[]`) and every command.
-    static let commands: [[String]] = [[], ["check"], ["timeline"], ["render"], ["build"], ["clips"]]
+    static let commands: [[String]] = [
+        [], ["check"], ["timeline"], ["render"], ["watch"], ["build"], ["publish"], ["clips"], ["takes"], ["new"],
+    ]
 
     @Test(arguments: commands)
     func helpMatchesItsGolden(_ command: [String]) async throws {

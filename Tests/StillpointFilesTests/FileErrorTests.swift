@@ -7,7 +7,7 @@ import Testing
 struct FileErrorTests {
     enum Case: String, CaseIterable, Sendable {
         case readMissing, readFolder, writeIntoMissingFolder, writeOverFolder, writeBelowFile
-        case lookAtMissing, removeMissing, removeFolderWithFiles, createFolderOverFile
+        case lookAtMissing, removeMissing, removeFolderWithFiles, createFolderOverFile, moveMissing
     }
 
     /// (operation, errno, system call, the path the error names), from `scratch`
@@ -31,6 +31,7 @@ struct FileErrorTests {
         case .removeMissing: return attempt("gone.wav") { try Files.remove($0) }
         case .removeFolderWithFiles: return attempt("d") { try Files.removeEmptyFolder($0) }
         case .createFolderOverFile: return attempt("f") { try Files.createFolder($0) }
+        case .moveMissing: return attempt("gone.wav") { try Files.move($0, to: scratch.path("d/gone.wav")) }
         }
     }
 
@@ -44,6 +45,7 @@ struct FileErrorTests {
         .removeMissing: (.remove, .noSuchFileOrDirectory, "unlink", "no such file or folder"),
         .removeFolderWithFiles: (.remove, .directoryNotEmpty, "rmdir", "the folder is not empty"),
         .createFolderOverFile: (.createFolder, .fileExists, "mkdir", "a file of that name is in the way"),
+        .moveMissing: (.move, .noSuchFileOrDirectory, "rename", "no such file or folder"),
     ]
 
     @Test(arguments: Case.allCases)

@@ -47,7 +47,7 @@ import Testing
         try AudioFixtures.writeWAV(samples, rate: 48000, encoding: .float32, to: library.clip("welcome.wav"))
         let checked = try library.load("pause 1s\nsay welcome\n")
         #expect(checked.diagnostics.map(\.message) == [
-            "cannot read `welcome.wav`: 1 of its samples are not numbers (NaN or infinite), so the file is damaged; export it again."
+            "cannot read `welcome.wav`: 1 of its samples are not numbers (NaN or infinite), so the file is damaged; export it again"
         ])
         #expect(checked.diagnostics.first.map { [$0.location?.line, $0.location?.column] } == [2, 5])
         let timeline = try #require(try library.load("pause 1s\nsay welcome\n", verify: false).timeline)

@@ -1,0 +1,140 @@
+import Foundation
+import StillpointTakes
+import StillpointTestSupport
+import Testing
+
+/// `stillpoint takes` as a practitioner runs it, through the built tool: a
+/// script, an empty clips folder and one take of its two phrases.
+struct TakesCommandTests {
+    let folder: URL
+    let take: SpokenTake
+
+    init() throws {
+        folder = try AudioFixtures.temporaryFolder("takes-cli")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("clips"), withIntermediateDirectories: true)
+        try """
+            title: Short Rest
+            format: wav
+            say welcome "Welcome. This time is yours."
+            pause 2s
+            say breath "Notice your breath, just as it is."
+
+            """.write(to: folder.appendingPathComponent("rest.session"), atomically: true, encoding: .utf8)
+        var take = SpokenTake()
+        try take.append(pause: 1.0, "Welcome. This time is yours.")
+        try take.append(pause: 1.5, "Notice your breath, just as it is.")
+        try take.append(pause: 1.0)
+        take.addNoise(rmsDB: -55, humAt: 50, humDB: -45)
+        try AudioFixtures.writeWAV(take.mixed, rate: SpokenTake.rate, to: folder.appendingPathComponent("take.wav"))
+        self.take = take
+    }
+
+    private func run(_ arguments: String...) async throws -> CommandResult {
+        try await StillpointCommand.run(arguments, in: folder)
+    }
+
+    private func clips() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("clips").path).sorted()
+    }
+
+    private func bytes(_ name: String) throws -> Data {
+        try Data(contentsOf: folder.appendingPathComponent(name))
+    }
+
+    @Test func dryRunWritesNothingThenOneRunWritesEveryClipAndASecondNothing() async throws {
+        let dry = try await run("takes", "rest.session", "take.wav", "--dry-run", "--json")
+        #expect(dry.status == 0, "\(dry)")
+        let report = try JSONDecoder().decode(TakesReport.self, from: Data(dry.stdout.utf8))
+        #expect(report.found.map(\.phrase) == ["welcome", "breath"] && report.found.allSatisfy { $0.action == "would write" })
+        #expect(try clips().isEmpty)
+
+        let takeBefore = try bytes("take.wav")
+        let real = try await run("takes", "rest.session", "take.wav")
+        #expect(real.status == 0, "\(real)")
+        #expect(real.stdout.contains("wrote clips/welcome.flac") && real.stdout.contains("wrote clips/breath.flac"), "\(real)")
+        #expect(try clips() == ["breath.flac", "welcome.flac"])
+        #expect(try bytes("take.wav") == takeBefore)
+        let written = try bytes("clips/welcome.flac")
+
+        let again = try await run("takes", "rest.session", "take.wav")
+        #expect(again.status == 0 && again.stdout.contains("Every phrase is recorded"), "\(again)")
+        #expect(try clips() == ["breath.flac", "welcome.flac"] && bytes("clips/welcome.flac") == written)
+
+        let render = try await run("render", "rest.session", "-o", "rest.wav")
+        #expect(render.status == 0 && !render.stderr.contains("DRAFT"), "\(render)")
+    }
+
+    @Test func replaceKeepsTheOldClipWhereTheLookupDoesNotSeeIt() async throws {
+        try AudioFixtures.writeWAV(AudioFixtures.sine(frequency: 440, rate: 22050, frames: 22050), rate: 22050,
+                                   to: folder.appendingPathComponent("clips/welcome.wav"))
+        let old = try bytes("clips/welcome.wav")
+        let kept = try await run("takes", "rest.session", "take.wav", "--all")
+        #expect(kept.status == 0 && kept.stdout.contains("kept clips/welcome.wav"), "\(kept)")
+        #expect(try clips() == ["breath.flac", "welcome.wav"])
+
+        let replaced = try await run("takes", "rest.session", "take.wav", "--all", "--replace", "--json")
+        #expect(replaced.status == 0, "\(replaced)")
+        let report = try JSONDecoder().decode(TakesReport.self, from: Data(replaced.stdout.utf8))
+        let moved = try #require(report.found.first { $0.phrase == "welcome" }?.replaced)
+        #expect(moved.contains("/clips/.replaced/welcome."), "\(moved)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: moved)) == old)
+        // The same take cut again gives the same bytes: the cleaning is deterministic.
+        let breath = try #require(report.found.first { $0.phrase == "breath" }?.replaced)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: breath)) == bytes("clips/breath.flac"))
+        #expect(try clips() == [".replaced", "breath.flac", "welcome.flac"])
+        let render = try await run("render", "rest.session", "-o", "rest.wav")
+        #expect(render.status == 0, "\(render)")
+    }
+
+    @Test func aTextFileIsNoTakeAndNothingIsWritten() async throws {
+        try "not a recording\n".write(to: folder.appendingPathComponent("notes.m4a"), atomically: true, encoding: .utf8)
+        try "not a recording\n".write(to: folder.appendingPathComponent("notes.wav"), atomically: true, encoding: .utf8)
+        for name in ["notes.wav", "notes.m4a"] {
+            let result = try await run("takes", "rest.session", "take.wav", name)
+            #expect(result.status == 1, "\(result)")
+            #expect(result.stderr.contains("error: \(name): not a recording Stillpoint can read"), "\(result)")
+            #expect(try clips().isEmpty)
+        }
+    }
+
+    /// The take as a phone's AAC in `.m4a`, made by ffmpeg.
+    private func convertToM4A() throws {
+        let convert = Process()
+        convert.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        convert.arguments = ["ffmpeg", "-v", "error", "-i", "take.wav", "-c:a", "aac", "-b:a", "96k", "take.m4a"]
+        convert.currentDirectoryURL = folder
+        try convert.run()
+        convert.waitUntilExit()
+    }
+
+    @Test func aPhonesM4AIsReadThroughFFmpeg() async throws {
+        try convertToM4A()
+        let result = try await run("takes", "rest.session", "take.m4a")
+        #expect(result.status == 0, "\(result)")
+        #expect(try clips() == ["breath.flac", "welcome.flac"], "\(result)")
+    }
+
+    @Test func anM4AWithoutFFmpegSaysWhatToInstallAndWritesNothing() async throws {
+        try convertToM4A()
+        // A PATH with no ffmpeg on it, as on a machine without it.
+        let result = try await StillpointCommand.start(
+            ["takes", "rest.session", "take.m4a"], in: folder, changes: ["PATH": folder.path]
+        ).result()
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.contains("error: take.m4a: reading this kind of file needs ffmpeg, which is not installed"), "\(result)")
+        #expect(result.stderr.contains("hint: install ffmpeg"), "\(result)")
+        #expect(try clips().isEmpty)
+    }
+
+    @Test func theLeftoverOfAKilledRunIsRemovedByTheNextRun() async throws {
+        let leftover = "clips/.welcome.tmp-4242-17.flac"
+        try Data(repeating: 0, count: 4096).write(to: folder.appendingPathComponent(leftover))
+        let dry = try await run("takes", "rest.session", "take.wav", "--dry-run")
+        #expect(dry.status == 0 && FileManager.default.fileExists(atPath: folder.appendingPathComponent(leftover).path), "\(dry)")
+
+        let real = try await run("takes", "rest.session", "take.wav")
+        #expect(real.status == 0, "\(real)")
+        #expect(real.stderr.contains("note: removed") && real.stderr.contains(".welcome.tmp-4242-17.flac"), "\(real)")
+        #expect(try clips() == ["breath.flac", "welcome.flac"])
+    }
+}
