@@ -88,6 +88,6 @@ import Testing
         let library = try TestLibrary()
         let line = "comment: " + String(repeating: "a", count: 100_000 - 9)
         let result = try library.load(line + "\npause 1s\n")
-        #expect(result.errors.map(\.message) == ["`comment` is 99,991 bytes long; a tag holds at most 50,000"])
+        #expect(result.errors.map(\.message) == ["`comment` is 99991 bytes long; a tag holds at most 50,000"])
     }
 }
