@@ -33,10 +33,11 @@ let package = Package(
             dependencies: ["StillpointScript", "CSndFile", "CFLAC", "CEBUR128", "CSoxr"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
         .target(name: "StillpointBuild", dependencies: ["StillpointScript", "StillpointAudio"]),
+        .target(name: "StillpointSBaGen", dependencies: ["StillpointScript"]),
         .executableTarget(
             name: "stillpoint",
             dependencies: [
-                "StillpointScript", "StillpointAudio", "StillpointBuild",
+                "StillpointScript", "StillpointAudio", "StillpointBuild", "StillpointSBaGen",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "StillpointTestSupport"),
@@ -51,6 +52,9 @@ let package = Package(
         .testTarget(
             name: "StillpointBuildTests",
             dependencies: ["StillpointBuild", "StillpointAudio", "StillpointScript", "StillpointTestSupport"]),
+        .testTarget(
+            name: "StillpointSBaGenTests",
+            dependencies: ["StillpointSBaGen", "StillpointScript", "StillpointAudio", "StillpointTestSupport"]),
         .testTarget(
             name: "StillpointCLITests",
             dependencies: ["StillpointTestSupport"],

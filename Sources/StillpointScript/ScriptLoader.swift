@@ -31,12 +31,18 @@ public struct ScriptLoader: Sendable {
     /// Resolves `script`. `libraryRoot` is the folder given to `build`; nil finds
     /// it by the rule of `libraryRoot(for:)`. The script's path is shown in
     /// diagnostics and in `Timeline.script` as it is written in `script`
-    /// (`relativePath`), so a relative URL stays relative.
-    public func load(_ script: URL, libraryRoot: URL? = nil, options: ResolveOptions = ResolveOptions()) -> LoadResult {
+    /// (`relativePath`), so a relative URL stays relative. `text`, when given, is
+    /// the script's text in place of the file's (the file must still exist: an
+    /// imported SBaGen schedule is resolved as its session text, at its own path,
+    /// so that its files are found beside it).
+    public func load(
+        _ script: URL, text: Data? = nil, libraryRoot: URL? = nil, options: ResolveOptions = ResolveOptions()
+    ) -> LoadResult {
         let root = (libraryRoot ?? Self.libraryRoot(for: script)).standardizedFileURL
         let files = LibraryFiles(root: root, inspector: inspector)
         let resolver = Resolver(files: files, options: options)
         let scriptURL = script.standardizedFileURL
+        if let text { resolver.inMemory[scriptURL] = text }
         let display = script.relativePath
         let finish = { (timeline: Timeline?) in
             LoadResult(

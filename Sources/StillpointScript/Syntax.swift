@@ -36,6 +36,8 @@ enum GeneratorSyntax: Sendable, Equatable {
     case binaural(GlideValue, beat: GlideValue)
     case isochronic(GlideValue, pulse: GlideValue)
     case noise(NoiseColor)
+    /// `noise pink spin 4 Hz`: see `Generator.spinningNoise`.
+    case spinningNoise(NoiseColor, rate: GlideValue)
     case bell(GlideValue, decay: DurationValue?)
     case drone(GlideValue)
     case file(path: String, spot: Spot, loop: Bool)
@@ -65,6 +67,8 @@ struct OptionsSyntax: Sendable, Equatable {
     var loop = false
     var times: Int?
     var duration: DurationValue?
+    /// `glide linear`: every glide of the sound moves linearly (see `GlideCurve`).
+    var glideCurve: GlideCurve?
 
     /// Options of `self` win over those of `base` (a cue over its sound).
     func replacing(_ base: OptionsSyntax) -> OptionsSyntax {
@@ -76,6 +80,7 @@ struct OptionsSyntax: Sendable, Equatable {
         merged.noduck = noduck || base.noduck
         merged.loop = loop || base.loop
         merged.duration = duration ?? base.duration
+        merged.glideCurve = glideCurve ?? base.glideCurve
         return merged
     }
 }

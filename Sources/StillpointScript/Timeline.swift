@@ -174,6 +174,8 @@ public enum Generator: Sendable, Equatable {
     case binaural(frequency: Param, beat: Param)
     case isochronic(frequency: Param, pulse: Param)
     case noise(NoiseColor)
+    /// Noise panned round the head, full left to full right and back, `rate` times a second.
+    case spinningNoise(NoiseColor, rate: Param)
     /// Partials at 1, 2.76 and 5.40 × frequency, reaching −60 dB after `decay` seconds.
     case bell(frequency: Param, decay: Double)
     /// Frequency, its fifth and its octave, with a slow swell.
@@ -203,12 +205,14 @@ public struct BreathPattern: Sendable, Equatable {
 }
 
 /// A value that may glide: `start` at the event's start, moving to `end` over
-/// `glide` frames, then holding. Frequencies glide exponentially, levels linearly
-/// in dB, pan linearly.
+/// `glide` frames, then holding. With the `.even` curve frequencies glide
+/// exponentially, levels linearly in dB; with `.linear` both move linearly (Hz,
+/// amplitude). Pan glides linearly either way.
 public struct Param: Sendable, Equatable {
     public var start: Double
     public var end: Double
     public var glide: Int64
+    public var curve: GlideCurve = .even
 
     public init(_ value: Double) {
         self.start = value

@@ -17,7 +17,7 @@ struct CheckCommand: ParsableCommand {
         var scripts = 0, errors = 0, warnings = 0
         for path in paths {
             for script in try Loading.scripts(at: path) {
-                let result = Loading.loader.load(script, options: .init(draft: draft))
+                let result = Loading.load(script, options: .init(draft: draft))
                 Terminal.report(result.diagnostics)
                 scripts += 1
                 errors += result.diagnostics.count { $0.isError }

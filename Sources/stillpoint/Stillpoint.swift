@@ -12,7 +12,10 @@ struct Stillpoint: AsyncParsableCommand {
             output/ and, after an edit, only the tracks it changes.
             """,
         version: rendererVersion,
-        subcommands: [CheckCommand.self, TimelineCommand.self, RenderCommand.self, BuildCommand.self, ClipsCommand.self])
+        subcommands: [
+            CheckCommand.self, TimelineCommand.self, RenderCommand.self, BuildCommand.self, ClipsCommand.self,
+            ImportCommand.self,
+        ])
 
     /// `AsyncParsableCommand.main` with one change: every error a command throws
     /// ends in `Terminal.fail`, which prints it and picks the exit status.

@@ -2,7 +2,7 @@ import Foundation
 import StillpointScript
 
 /// The per-frame gains with which an event enters the mix: its level (dB, gliding
-/// linearly in dB), its linear fades, and its constant-power pan.
+/// linearly in dB, or in amplitude with `glide linear`), its linear fades, and its constant-power pan.
 ///
 /// Fades are linear in amplitude, as in workload B60: the fade-in gain at frame n
 /// is n / fadeIn (0 at the event's first frame), the fade-out gain is
@@ -79,8 +79,12 @@ public struct GainEnvelope: Sendable {
         var i = 0
         if !level.isConstant, n < level.glide {
             i = Int(min(level.glide - n, Int64(count)))
-            DecibelRamp(start: level.start, slope: (level.end - level.start) / Double(level.glide), origin: 0)
-                .fill(n..<(n + Int64(i)), into: gain)
+            if level.curve == .linear {
+                LinearGainRamp(level).fill(n..<(n + Int64(i)), into: gain)
+            } else {
+                DecibelRamp(start: level.start, slope: (level.end - level.start) / Double(level.glide), origin: 0)
+                    .fill(n..<(n + Int64(i)), into: gain)
+            }
         }
         if i < count {
             gain.advanced(by: i).update(repeating: levelGain(at: n + Int64(i)), count: count - i)

@@ -12,8 +12,7 @@ import StillpointScript
 /// factors, so a glide costs one `expm1` per eight frames rather than one per
 /// frame (and still depends on n alone). After the glide the final frequency
 /// holds. A glide that
-/// touches zero or below (which the resolver rejects for audible frequencies, but a
-/// beat may be 0) falls back to linear in Hz.
+/// touches zero or changes sign, or one whose curve is `.linear`, is linear in Hz.
 struct PhaseCurve: Sendable {
     /// Cycles per frame at the start and at the end of the glide.
     let startRate: Double
@@ -37,7 +36,9 @@ struct PhaseCurve: Sendable {
         endRate = (hertz.isConstant ? hertz.start : hertz.end) * ratio / Double(rate)
         glide = hertz.isConstant ? 0 : max(hertz.glide, 0)
         let g = Double(glide)
-        if glide > 0, hertz.start > 0, hertz.end > 0 {
+        // An even glide keeps its sign (a negative beat glides evenly in size too);
+        // a linear one (`glide linear`), or one through zero, is linear in Hz.
+        if glide > 0, hertz.curve == .even, hertz.start * hertz.end > 0 {
             let k = log(hertz.end / hertz.start) / g
             growth = k
             glideCycles = startRate * expm1(k * g) / k
