@@ -44,7 +44,13 @@ public enum SBaGenImport {
         let lines = text.components(separatedBy: "\n").map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
         var parser = ScheduleParser(path: display)
         var parsed = parser.parse(text)
-        var diagnostics = parser.diagnostics
+        var diagnostics = parser.diagnostics.map { diagnostic in
+            var quoted = diagnostic
+            if quoted.sourceLine == nil, let line = quoted.location?.line, line >= 1, line <= lines.count {
+                quoted.sourceLine = lines[line - 1]
+            }
+            return quoted
+        }
         let start = SourceLocation(file: display, line: 1, column: 1)
         if schedule.pathExtension.lowercased() == "sbgf" {
             diagnostics = [Diagnostic(.warning, at: start, SBaGenProblem.curveFile, sourceLine: lines.first)]

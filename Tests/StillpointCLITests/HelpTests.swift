@@ -10,7 +10,7 @@ struct HelpTests {
         .appendingPathComponent("Goldens/help")
 
     /// The tool itself (`[]`) and every command.
-    static let commands: [[String]] = [[], ["check"], ["timeline"], ["render"], ["build"], ["clips"]]
+    static let commands: [[String]] = [[], ["check"], ["timeline"], ["render"], ["build"], ["clips"], ["import"]]
 
     @Test(arguments: commands)
     func helpMatchesItsGolden(_ command: [String]) async throws {
