@@ -78,6 +78,8 @@ extension ScheduleParser {
                 extras.append(tone)
             case .invalid:
                 report(.badToneSpec(String(word.text)), line, column: word.column)
+            case .modulation(let rate):
+                if let mix = extras.firstIndex(where: { $0?.kind == .mix }) { extras[mix]?.modulation = rate }
             }
         }
         let kind: Tone.Kind = isochronic ? .isochronic : .binaural

@@ -22,6 +22,8 @@ public struct Tone: Sendable, Hashable {
     public var carrier: Double
     public var beat: Double
     public var amplitude: Double
+    /// `mixam:R` in the set of a `mix/` tone: the mix-in file throbs at R Hz (`am R`).
+    public var modulation: Double?
 
     public init(_ kind: Kind, carrier: Double = 0, beat: Double = 0, amplitude: Double) {
         self.kind = kind

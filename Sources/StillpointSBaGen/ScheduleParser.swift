@@ -93,6 +93,7 @@ struct ScheduleParser {
             return
         }
         var tones: [Tone?] = []
+        var modulations: [(rate: Double, column: Int)] = []
         for word in line.words.dropFirst() {
             switch ToneParser.read(word.text) {
             case .tone(let tone):
@@ -110,10 +111,20 @@ struct ScheduleParser {
             case .invalid:
                 report(.badToneSpec(String(word.text)), line, column: word.column)
                 tones.append(nil)
+            case .modulation(let rate):
+                tones.append(nil)
+                modulations.append((rate, word.column))
             }
             if tones.last??.kind == .mix, options.mix == nil, schedule.mixFile == nil, !options.mixWarned {
                 options.mixWarned = true
                 report(.mixWithoutFile, line, column: word.column)
+            }
+        }
+        for modulation in modulations {
+            if let mix = tones.firstIndex(where: { $0?.kind == .mix }) {
+                tones[mix]?.modulation = modulation.rate
+            } else {
+                report(.notCarried("`mixam:` without a `mix/` tone", instead: "it is left out"), line, column: modulation.column)
             }
         }
         let body = line.text.drop { $0 == " " || $0 == "\t" }

@@ -180,7 +180,7 @@ struct SessionWriter {
             return "isochronic " + glide(a.carrier, b.carrier, "Hz") + " pulse " + glide(a.beat, b.beat, "Hz")
         case .noise(let colour): return "noise \(colour.rawValue)"
         case .spin(let colour): return "noise \(colour.rawValue) spin " + glide(abs(a.beat), abs(b.beat), "Hz")
-        case .mix: return "file \"\(mixPath ?? "")\" loop"
+        case .mix: return "file \"\(mixPath ?? "")\" loop" + (a.modulation.map { " am \(Self.number($0)) Hz" } ?? "")
         case .bell: return "bell \(Self.number(a.carrier)) Hz decay 2s"
         }
     }

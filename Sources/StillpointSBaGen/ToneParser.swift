@@ -13,6 +13,8 @@ struct ToneParser {
         /// Left out or played another way, with the warning that says how.
         case approximated(Tone?, SBaGenProblem)
         case invalid
+        /// `mixam:R`: the set's mix-in file throbs at R Hz.
+        case modulation(Double)
     }
 
     /// Prefixes naming a waveform or an envelope; `sine` is the default and costs nothing.
@@ -34,6 +36,9 @@ struct ToneParser {
             parts.removeFirst()
         }
         guard let kind = parts.first?.lowercased() else { return .invalid }
+        if kind == "mixam", parts.count == 2, dropped.isEmpty, let rate = number(parts[1]), rate > 0 {
+            return .modulation(rate)
+        }
         if mixEffects.contains(kind) || (parts.count == 1 && Self.isNumbered(kind.prefix { $0 != "/" }.lowercased())) {
             return .approximated(nil, .notCarried("`\(text)`", instead: "this tone is left out"))
         }

@@ -99,10 +99,12 @@ extension Resolver {
     private func mix(_ options: OptionsSyntax, level: Double, fade: Double, ducks: Bool) -> Mix {
         var levelParam = param(options.level) ?? Param(level)
         levelParam.curve = options.glideCurve ?? .even
-        return Mix(
+        var mix = Mix(
             level: levelParam, pan: param(options.pan) ?? Param(0),
             fadeIn: max(minimumFade, frames(options.fadeIn?.seconds ?? fade)),
             fadeOut: max(minimumFade, frames(options.fadeOut?.seconds ?? fade)), ducks: ducks)
+        mix.modulation = modulation(options)
+        return mix
     }
 
     // MARK: Voice

@@ -200,6 +200,7 @@ extension ScriptProblem.Expected {
         case .sampleRate: "a sample rate, such as 48000"
         case .panPosition: "a pan position from -1 (left) to 1 (right)"
         case .glideCurve: "`even` or `linear`"
+        case .modulationDepth: "a depth from 0 to 1"
         case .quality: "a quality from 0 to 1, such as 0.7"
         case .chapterTitle: "a chapter title"
         case .repeatCount: "how many times to repeat, such as `repeat 5:`"

@@ -56,6 +56,13 @@ enum GeneratorSyntax: Sendable, Equatable {
 /// The options a cue or a sound may carry; nil means "not written", so that a
 /// cue's options replace exactly the ones it writes of the sound it plays.
 struct OptionsSyntax: Sendable, Equatable {
+    static func == (a: OptionsSyntax, b: OptionsSyntax) -> Bool {
+        a.level == b.level && a.fadeIn == b.fadeIn && a.fadeOut == b.fadeOut && a.pan == b.pan && a.noduck == b.noduck
+            && a.trim == b.trim && a.from == b.from && a.to == b.to && a.loop == b.loop && a.times == b.times
+            && a.duration == b.duration && a.glideCurve == b.glideCurve
+            && a.modulation?.rate == b.modulation?.rate && a.modulation?.depth == b.modulation?.depth
+    }
+
     var level: GlideValue?
     var fadeIn: DurationValue?
     var fadeOut: DurationValue?
@@ -69,6 +76,8 @@ struct OptionsSyntax: Sendable, Equatable {
     var duration: DurationValue?
     /// `glide linear`: every glide of the sound moves linearly (see `GlideCurve`).
     var glideCurve: GlideCurve?
+    /// `am R [depth D]`: see `AmplitudeModulation`.
+    var modulation: (rate: GlideValue, depth: Double)?
 
     /// Options of `self` win over those of `base` (a cue over its sound).
     func replacing(_ base: OptionsSyntax) -> OptionsSyntax {
@@ -81,6 +90,7 @@ struct OptionsSyntax: Sendable, Equatable {
         merged.loop = loop || base.loop
         merged.duration = duration ?? base.duration
         merged.glideCurve = glideCurve ?? base.glideCurve
+        merged.modulation = modulation ?? base.modulation
         return merged
     }
 }

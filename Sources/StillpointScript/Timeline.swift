@@ -240,6 +240,8 @@ public struct Mix: Sendable, Equatable {
     public var fadeOut: Int64
     /// Whether this sound dips under voice (`noduck` clears it; voice never ducks).
     public var ducks: Bool
+    /// `am R depth D`: the gain throbs at R Hz; nil for a steady sound.
+    public var modulation: AmplitudeModulation?
 
     public init(level: Param, pan: Param = Param(0), fadeIn: Int64 = 0, fadeOut: Int64 = 0, ducks: Bool) {
         self.level = level

@@ -97,3 +97,29 @@ import Testing
         #expect(first.isError)
     }
 }
+
+/// `mixam:R` (SBaGenX) makes the mix-in file throb: `am R` on its bed, the gain
+/// falling from 1 to SBaGenX's floor of 0.45 and back R times a second.
+@Suite struct ModulationTests {
+    @Test func mixInFileThrobsAtTheModulationRate() throws {
+        let library = try TemporaryLibrary("sbg-am")
+        let rate = 48000
+        try library.write("river.wav", AudioFixtures.wav(
+            AudioFixtures.sine(frequency: 440, amplitude: 0.5, rate: rate, frames: rate * 4), rate: rate, channels: 1))
+        let (schedule, result) = try ScheduleRendering.schedule("-m river.wav\na: mix/100 mixam:4\n0:00 a\n", in: library)
+        #expect(SBaGenImport.importSchedule(schedule).session.text.contains("am 4 Hz"))
+        let timeline = try #require(result.timeline, "\(result.diagnostics)")
+        let (left, _) = try ScheduleRendering.render(timeline, from: 10, to: 11, in: library.root)
+        // The throb's crests fall on whole quarter seconds from the bed's start, its troughs between.
+        let slice = rate / 100
+        func level(at seconds: Double) -> Double {
+            let start = Int((seconds - 10) * Double(rate)) - slice / 2
+            return SignalAnalysis.rmsDB(left, range: start..<(start + slice))
+        }
+        for crest in [10.25, 10.5, 10.75] {
+            let depth = level(at: crest) - level(at: crest + 0.125)
+            #expect(abs(depth - SignalAnalysis.dB(1 / 0.45)) < 0.5, "\(depth) dB at \(crest) s")
+        }
+        #expect(abs(level(at: 10.5) - SignalAnalysis.dB(0.5 / 2.0.squareRoot())) < 0.5)
+    }
+}

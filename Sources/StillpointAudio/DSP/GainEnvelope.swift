@@ -2,7 +2,8 @@ import Foundation
 import StillpointScript
 
 /// The per-frame gains with which an event enters the mix: its level (dB, gliding
-/// linearly in dB, or in amplitude with `glide linear`), its linear fades, and its constant-power pan.
+/// linearly in dB, or in amplitude with `glide linear`), its linear fades, its
+/// `am` throb, and its constant-power pan.
 ///
 /// Fades are linear in amplitude, as in workload B60: the fade-in gain at frame n
 /// is n / fadeIn (0 at the event's first frame), the fade-out gain is
@@ -20,17 +21,20 @@ public struct GainEnvelope: Sendable {
     let length: Int64
     let fadeIn: Int64
     let fadeOut: Int64
+    let modulator: AmplitudeModulator?
 
     /// - Parameters:
     ///   - length: the event's length in frames (`end − start`).
     ///   - minimumFade: frames each fade lasts at least (for voice clips,
     ///     `clipEdgeFade` seconds at the track's rate, see `minimumClipFade(rate:)`).
-    public init(mix: Mix, length: Int64, minimumFade: Int64 = 0) {
+    ///   - rate: the track's rate, for an `am` modulation's phase.
+    public init(mix: Mix, length: Int64, minimumFade: Int64 = 0, rate: Int = 48000) {
         level = mix.level
         pan = mix.pan
         self.length = length
         fadeIn = max(mix.fadeIn, minimumFade)
         fadeOut = max(mix.fadeOut, minimumFade)
+        modulator = mix.modulation.map { AmplitudeModulator($0, rate: rate) }
     }
 
     /// `clipEdgeFade` in frames at `rate`.
@@ -46,6 +50,7 @@ public struct GainEnvelope: Sendable {
     ) {
         fillLevel(from: n, count: count, into: left)
         applyFades(from: n, count: count, to: left)
+        modulator?.apply(from: n, count: count, to: left)
         if let right { applyPan(from: n, count: count, left: left, right: right) }
     }
 
@@ -56,7 +61,7 @@ public struct GainEnvelope: Sendable {
     /// scalar instead of a gain buffer.
     public func constantGains(from n: Int64, count: Int, stereo: Bool) -> (left: Float, right: Float)? {
         let end = n + Int64(count)
-        guard level.isConstant || n >= level.glide, !stereo || pan.isConstant || n >= pan.glide,
+        guard modulator == nil, level.isConstant || n >= level.glide, !stereo || pan.isConstant || n >= pan.glide,
               fadeIn <= 0 || n >= fadeIn, end <= length - max(fadeOut, 0) else { return nil }
         let gain = levelGain(at: n)
         guard stereo else { return (gain, gain) }

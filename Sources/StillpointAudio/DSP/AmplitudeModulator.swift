@@ -1,0 +1,23 @@
+import Foundation
+import StillpointScript
+
+/// The gain of an `am R depth D` modulation (see `AmplitudeModulation`):
+/// g(n) = 1 − D·(1 − cos 2πφ(n))/2, φ the phase of a `PhaseCurve` of the rate, so
+/// the throb starts at full gain with the sound and a gliding rate stays smooth.
+/// A function of the frame alone, like every gain of `GainEnvelope`.
+struct AmplitudeModulator: Sendable {
+    private let phase: PhaseCurve
+    private let depth: Double
+
+    init(_ modulation: AmplitudeModulation, rate: Int) {
+        phase = PhaseCurve(modulation.rate, rate: rate)
+        depth = modulation.depth
+    }
+
+    func apply(from n: Int64, count: Int, to gain: UnsafeMutablePointer<Float>) {
+        for i in 0..<count {
+            let cycles = phase.cycles(at: n + Int64(i)).truncatingRemainder(dividingBy: 1)
+            gain[i] *= Float(1 - depth * (1 - cos(2 * Double.pi * cycles)) / 2)
+        }
+    }
+}
