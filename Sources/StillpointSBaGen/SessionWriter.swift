@@ -38,6 +38,35 @@ struct SessionWriter {
         origins.append(origin)
     }
 
+    /// A channel's bed while it plays: enough to know the phase each ear has reached.
+    private struct RunningBed {
+        var start: Double
+        var from: Tone
+        var to: Tone
+        /// Seconds its frequencies glide over (0: steady).
+        var glide: Double
+        var phase: (left: Double, right: Double)
+        var holding: Tone?
+
+        /// Each ear's phase, in cycles from 0 to 1, at `time`: its start phase plus
+        /// the integral of its frequency (linear over the glide, then steady),
+        /// from the times as the session writes them (to the millisecond).
+        func phases(at time: Double) -> (left: Double, right: Double) {
+            func ms(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
+            let elapsed = ms(time) - ms(start), length = ms(glide)
+            func ear(_ tone: Tone, _ sign: Double) -> Double {
+                tone.kind == .binaural ? tone.carrier + sign * tone.beat / 2 : tone.carrier
+            }
+            func cycles(_ f0: Double, _ f1: Double, _ start: Double) -> Double {
+                let within = min(elapsed, length)
+                let gliding = length > 0 ? f0 * within + (f1 - f0) * within * within / (2 * length) : f0 * within
+                let total = start + gliding + f1 * max(0, elapsed - within)
+                return total - total.rounded(.down)
+            }
+            return (cycles(ear(from, 1), ear(to, 1), phase.left), cycles(ear(from, -1), ear(to, -1), phase.right))
+        }
+    }
+
     /// One cue of the time line, before sorting.
     private struct Cue {
         var time: Double
@@ -117,45 +146,58 @@ struct SessionWriter {
         return name
     }
 
-    /// Turns each channel's pieces into bed starts, glides and stops.
+    /// Turns each channel's pieces into bed starts, glides and stops. Where one
+    /// bed takes over from another at the same moment (a steady set, then a
+    /// slide), the new one starts at the phase the old one has reached in each
+    /// ear, so the 5 ms crossfade joins two copies of one wave and nothing clicks.
     private mutating func timeLine(channels: [[Piece]], bells: [BellRing]) -> [Cue] {
         var cues: [Cue] = []
         let end = schedule.end
         for (k, pieces) in channels.enumerated() {
             let bed = "tone\(k + 1)"
-            var holding: Tone?
+            var running: RunningBed?
             var runningUntil = -1.0
             func stop(_ time: Double, fade: Double, _ line: ScheduledSet) {
                 cues.append(Cue(time: time, rank: 0, channel: k, text: "stop \(bed) fade \(Self.duration(fade))", line: line))
-                holding = nil
+                running = nil
+            }
+            /// Starts a bed at the piece's start, taking over from the running one.
+            func start(_ piece: Piece, _ what: String, holding tone: Tone, glide: Double) {
+                var phase = ""
+                if let old = running {
+                    let (left, right) = old.phases(at: piece.start)
+                    // The old bed fades out over the 5 ms the new one fades in: a crossfade.
+                    stop(piece.start, fade: 0.005, piece.line)
+                    if piece.from.kind == .binaural || piece.from.kind == .isochronic, left != 0 || right != 0 {
+                        phase = " phase \(Self.number(left)) \(Self.number(right))"
+                    }
+                    running = RunningBed(start: piece.start, from: piece.from, to: piece.to, glide: glide, phase: (left, right))
+                } else {
+                    running = RunningBed(start: piece.start, from: piece.from, to: piece.to, glide: glide, phase: (0, 0))
+                }
+                running?.holding = tone
+                cues.append(Cue(time: piece.start, rank: 1, channel: k, text: "bed \(bed) = \(what)\(phase)", line: piece.line))
+                runningUntil = piece.end
             }
             for piece in pieces where piece.start < end {
                 let (a, b, length) = (piece.from, piece.to, piece.end - piece.start)
-                if holding != nil, runningUntil < piece.start { stop(runningUntil, fade: 0, piece.line) }
+                if running != nil, runningUntil < piece.start { stop(runningUntil, fade: 0, piece.line) }
                 if a == b {
-                    runningUntil = piece.end
-                    if holding == a { continue }
-                    if holding != nil { stop(piece.start, fade: 0, piece.line) }
-                    cues.append(Cue(time: piece.start, rank: 1, channel: k,
-                                    text: "bed \(bed) = \(soundName(a)) fade 0s", line: piece.line))
-                    holding = a
-                } else if a.at(amplitude: 0) == b.at(amplitude: 0), b.amplitude == 0, holding == a {
+                    if running?.holding == a {
+                        runningUntil = piece.end
+                        continue
+                    }
+                    start(piece, "\(soundName(a)) fade 0s", holding: a, glide: 0)
+                } else if a.at(amplitude: 0) == b.at(amplitude: 0), b.amplitude == 0, running?.holding == a {
                     stop(piece.start, fade: length, piece.line)
                 } else if a.at(amplitude: 0) == b.at(amplitude: 0), a.amplitude == 0 {
-                    if holding != nil { stop(piece.start, fade: 0, piece.line) }
-                    cues.append(Cue(time: piece.start, rank: 1, channel: k,
-                                    text: "bed \(bed) = \(soundName(b)) fade \(Self.duration(length)) 0s", line: piece.line))
-                    holding = b
-                    runningUntil = piece.end
+                    start(piece, "\(soundName(b)) fade \(Self.duration(length)) 0s", holding: b, glide: 0)
                 } else {
-                    if holding != nil { stop(piece.start, fade: 0, piece.line) }
-                    let text = "bed \(bed) = \(generator(a, to: b, over: length))\(levelText(a, b, length)) fade 0s glide linear"
-                    cues.append(Cue(time: piece.start, rank: 1, channel: k, text: text, line: piece.line))
-                    holding = b
-                    runningUntil = piece.end
+                    let text = "\(generator(a, to: b, over: length))\(levelText(a, b, length)) fade 0s glide linear"
+                    start(piece, text, holding: b, glide: length)
                 }
             }
-            if holding != nil, runningUntil < end { stop(runningUntil, fade: 0, pieces.last!.line) }
+            if running != nil, runningUntil < end { stop(runningUntil, fade: 0, pieces.last!.line) }
         }
         for bell in bells where bell.time < end {
             cues.append(Cue(time: bell.time, rank: 2, channel: 0, text: "play \(soundName(bell.tone))", line: bell.line))

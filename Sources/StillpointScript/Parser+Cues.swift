@@ -29,11 +29,11 @@ extension Parser {
             action = .breathe(inhale: inhale, holdIn: holdIn, exhale: exhale, holdOut: holdOut)
         case "play":
             let target = try generator(&cursor, allowSounds: true, filesByExtension: true)
-            options = try self.options(&cursor, allowed: ["for", "level", "fade", "pan", "noduck", "loop", "glide", "am"], on: "play")
+            options = try self.options(&cursor, allowed: ["for", "level", "fade", "pan", "noduck", "loop", "glide", "am", "phase"], on: "play")
             action = .play(target)
         case "tone":
             let generator = try self.generator(&cursor, allowSounds: true)
-            options = try self.options(&cursor, allowed: ["for", "level", "fade", "pan", "noduck", "loop", "glide", "am"], on: "tone")
+            options = try self.options(&cursor, allowed: ["for", "level", "fade", "pan", "noduck", "loop", "glide", "am", "phase"], on: "tone")
             guard options.duration != nil else {
                 throw LineError(column: cursor.endColumn, .toneNeedsDuration)
             }
@@ -47,7 +47,7 @@ extension Parser {
                 _ = cursor.next()
             }
             let generator = try self.generator(&cursor, allowSounds: true)
-            options = try self.options(&cursor, allowed: ["level", "fade", "pan", "noduck", "loop", "glide", "am"], on: "bed")
+            options = try self.options(&cursor, allowed: ["level", "fade", "pan", "noduck", "loop", "glide", "am", "phase"], on: "bed")
             if name == nil, case .sound(let soundName, let soundSpot) = generator { name = (soundName, soundSpot) }
             action = .bed(name: name?.0, nameSpot: name?.1, generator)
         default:  // stop
@@ -167,6 +167,7 @@ extension Parser {
             case "for": options.duration = try cursor.duration()
             case "glide": options.glideCurve = try cursor.glideCurve()
             case "am": options.modulation = try cursor.amplitudeModulation()
+            case "phase": options.phase = try cursor.startingPhase()
             default:  // times
                 let (times, spot) = try cursor.integer(for: .breathCount)
                 guard (1...maximumRepeat).contains(times) else {

@@ -41,6 +41,7 @@ extension Resolver {
             resolved = ResolvedSound(generator: made.0, options: options, name: nil, natural: made.1, isFile: false)
         }
         if let curve = resolved.options.glideCurve { resolved.generator = resolved.generator.gliding(curve) }
+        if let phase = resolved.options.phase { resolved.generator = resolved.generator.starting(at: phase) }
         if case .file(let url, _) = resolved.generator {
             resolved.generator = .file(url, loop: resolved.options.loop)
             if resolved.options.loop { resolved.natural = nil }

@@ -201,6 +201,7 @@ extension ScriptProblem.Expected {
         case .panPosition: "a pan position from -1 (left) to 1 (right)"
         case .glideCurve: "`even` or `linear`"
         case .modulationDepth: "a depth from 0 to 1"
+        case .phase: "a phase in cycles, from 0 to 1"
         case .quality: "a quality from 0 to 1, such as 0.7"
         case .chapterTitle: "a chapter title"
         case .repeatCount: "how many times to repeat, such as `repeat 5:`"

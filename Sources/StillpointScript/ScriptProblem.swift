@@ -130,7 +130,7 @@ public enum ScriptProblem: Sendable, Equatable {
         case soundName, bedName, bedToStop, includePath, filePath
         case breathCount, sampleRate, panPosition, quality, chapterTitle
         case repeatCount, repeatColon, endTime, soundEquals, clipName
-        case soundOrGenerator, generator, duration, trackTime, glideCurve, modulationDepth
+        case soundOrGenerator, generator, duration, trackTime, glideCurve, modulationDepth, phase
         case measure(Measure)
     }
 

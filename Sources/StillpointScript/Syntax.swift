@@ -61,6 +61,7 @@ struct OptionsSyntax: Sendable, Equatable {
             && a.trim == b.trim && a.from == b.from && a.to == b.to && a.loop == b.loop && a.times == b.times
             && a.duration == b.duration && a.glideCurve == b.glideCurve
             && a.modulation?.rate == b.modulation?.rate && a.modulation?.depth == b.modulation?.depth
+            && a.phase?.left == b.phase?.left && a.phase?.right == b.phase?.right
     }
 
     var level: GlideValue?
@@ -78,6 +79,8 @@ struct OptionsSyntax: Sendable, Equatable {
     var glideCurve: GlideCurve?
     /// `am R [depth D]`: see `AmplitudeModulation`.
     var modulation: (rate: GlideValue, depth: Double)?
+    /// `phase L [R]`: where the oscillator starts, in cycles (left ear, right ear).
+    var phase: (left: Double, right: Double)?
 
     /// Options of `self` win over those of `base` (a cue over its sound).
     func replacing(_ base: OptionsSyntax) -> OptionsSyntax {
@@ -91,6 +94,7 @@ struct OptionsSyntax: Sendable, Equatable {
         merged.duration = duration ?? base.duration
         merged.glideCurve = glideCurve ?? base.glideCurve
         merged.modulation = modulation ?? base.modulation
+        merged.phase = phase ?? base.phase
         return merged
     }
 }

@@ -213,6 +213,8 @@ public struct Param: Sendable, Equatable {
     public var end: Double
     public var glide: Int64
     public var curve: GlideCurve = .even
+    /// For a frequency: the phase, in cycles, its oscillator starts at (`phase`).
+    public var phase: Double = 0
 
     public init(_ value: Double) {
         self.start = value

@@ -1,4 +1,5 @@
 import Foundation
+import StillpointSBaGen
 import StillpointScript
 import StillpointTestSupport
 import Testing
@@ -91,6 +92,31 @@ import Testing
             let (x, _) = try ScheduleRendering.render(timeline, from: seconds - 0.1, to: seconds + 0.1, in: library.root)
             let level = SignalAnalysis.dB(SignalAnalysis.spectrum(x, rate: rate).magnitude(near: hertz))
             #expect(abs(level - SignalAnalysis.dB(0.25)) < 0.5, "\(hertz) Hz at \(seconds) s: \(level) dB")
+        }
+    }
+}
+
+/// A steady set that turns into a slide: the slide's bed takes over from the
+/// steady one at the phase each ear has reached, so the level never dips.
+@Suite struct SeamlessJoinTests {
+    @Test func aSlideCarriesOnFromTheSteadySetWithoutADip() throws {
+        let library = try TemporaryLibrary("sbg-join")
+        let (schedule, result) = try ScheduleRendering.schedule("""
+            a: 200.13+10/20
+            b: 230+7/20
+            0:00 a
+            0:01 == a ->
+            0:02 == b
+            """, in: library)
+        #expect(SBaGenImport.importSchedule(schedule).session.text.contains(" phase "))
+        let timeline = try #require(result.timeline, "\(result.diagnostics)")
+        let (left, right) = try ScheduleRendering.render(timeline, from: 59.9, to: 60.1, in: library.root)
+        let window = timeline.rate / 200
+        for ear in [left, right] {
+            for start in stride(from: 0, to: ear.count - window, by: window / 2) {
+                let peak = SignalAnalysis.peakDB(ear, range: start..<(start + window))
+                #expect(abs(peak - SignalAnalysis.dB(0.2)) < 0.5, "\(peak) dB at sample \(start)")
+            }
         }
     }
 }

@@ -27,11 +27,14 @@ struct PhaseCurve: Sendable {
     private let spanGrowth: [Double]
     private let spanCycles: [Double]
     static let span: Int64 = 256
+    /// The phase at frame 0, in cycles (`Param.phase`).
+    let offset: Double
 
     /// - Parameters:
     ///   - hertz: the frequency (Hz) and its glide.
     ///   - ratio: multiplies the frequency (a partial's ratio, or ±½ for a beat).
     init(_ hertz: Param, rate: Int, ratio: Double = 1) {
+        offset = hertz.phase
         startRate = hertz.start * ratio / Double(rate)
         endRate = (hertz.isConstant ? hertz.start : hertz.end) * ratio / Double(rate)
         glide = hertz.isConstant ? 0 : max(hertz.glide, 0)
@@ -52,9 +55,15 @@ struct PhaseCurve: Sendable {
         }
     }
 
-    /// Phase in cycles at frame `n` (n ≥ 0), from phase 0 at frame 0.
+    /// Phase in cycles at frame `n` (n ≥ 0), from `offset` at frame 0.
     @inline(__always)
     func cycles(at n: Int64) -> Double {
+        offset + rising(at: n)
+    }
+
+    /// Phase in cycles at frame `n`, from 0 at frame 0.
+    @inline(__always)
+    private func rising(at n: Int64) -> Double {
         if n >= glide {
             return glideCycles + endRate * Double(n - glide)
         }
@@ -75,6 +84,11 @@ struct PhaseCurve: Sendable {
     /// computed on its own.
     @inline(__always)
     func cycles(lanesFrom n: Int64) -> FastSine.Phases {
+        offset + rising(lanesFrom: n)
+    }
+
+    @inline(__always)
+    private func rising(lanesFrom n: Int64) -> FastSine.Phases {
         if n >= glide {
             return glideCycles + endRate * (Double(n - glide) + FastSine.laneOffsets)
         }
@@ -94,7 +108,7 @@ struct PhaseCurve: Sendable {
             }
         }
         var x = FastSine.Phases()
-        for j in 0..<FastSine.Phases.scalarCount { x[j] = cycles(at: n + Int64(j)) }
+        for j in 0..<FastSine.Phases.scalarCount { x[j] = rising(at: n + Int64(j)) }
         return x
     }
 }
