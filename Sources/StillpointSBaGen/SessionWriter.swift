@@ -266,9 +266,10 @@ struct SessionWriter {
         return text == "-0" ? "0" : text
     }
 
-    /// `1h2m3s`, or seconds with a fraction (`12.5s`).
+    /// `1h2m3s`, `5ms`, or seconds with a fraction (`12.5s`).
     static func duration(_ seconds: Double) -> String {
         let millis = Int((seconds * 1000).rounded())
+        if millis < 1000, millis > 0 { return "\(millis)ms" }
         guard millis % 1000 == 0 else { return number(Double(millis) / 1000, decimals: 3) + "s" }
         let whole = millis / 1000
         guard whole > 0 else { return "0s" }
