@@ -11,7 +11,7 @@ struct HelpTests {
 
     /// The tool itself (`[]`) and every command.
     static let commands: [[String]] = [
-        [], ["check"], ["timeline"], ["render"], ["watch"], ["build"], ["publish"], ["clips"], ["new"],
+        [], ["check"], ["timeline"], ["render"], ["watch"], ["build"], ["publish"], ["clips"], ["new"], ["import"],
     ]
 
     @Test(arguments: commands)
