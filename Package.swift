@@ -1,4 +1,5 @@
 // swift-tools-version: 6.1
+import Foundation
 import PackageDescription
 
 /// Targets follow ../shared/design/architecture.md: one module per arrow of the data
@@ -8,9 +9,10 @@ import PackageDescription
 /// (generators, envelopes, K-weighting, loudness profile, limiter, quantiser, loop
 /// seams): no C, no script types, testable and benchmarkable on its own.
 /// `StillpointFiles` owns the system calls on files (atomic replace, the build
-/// lock, reading for hashes).
-/// `StillpointTakes` (cutting clips out of one recorded take) imports the speech
-/// recogniser and the FFT its cleaning needs, also `internal import`.
+/// lock, reading for hashes). `StillpointTakes` (cutting clips out of one recorded
+/// take) imports the speech recogniser and the FFT its cleaning needs, also
+/// `internal import`. docs/architecture.md describes each target and what
+/// it may import; `ArchitectureDocTests` checks it against this file.
 let package = Package(
     name: "Stillpoint",
     platforms: [.macOS(.v13)],
@@ -59,10 +61,12 @@ let package = Package(
         .target(
             name: "StillpointAudio",
             dependencies: ["StillpointScript", "StillpointDSP", "StillpointFiles",
+                           .product(name: "SystemPackage", package: "swift-system"),
                            "CSndFile", "CFLAC", "CEBUR128", "CSoxr", "COgg"]),
         .target(
             name: "StillpointBuild",
-            dependencies: ["StillpointScript", "StillpointFiles", .product(name: "Crypto", package: "swift-crypto")]),
+            dependencies: ["StillpointScript", "StillpointFiles", .product(name: "SystemPackage", package: "swift-system"),
+                           .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "StillpointPublish",
             dependencies: ["StillpointScript", "StillpointAudio", "StillpointBuild", "StillpointFiles",
@@ -73,9 +77,9 @@ let package = Package(
         .target(
             name: "StillpointTakes",
             dependencies: ["StillpointScript", "StillpointAudio", "StillpointFiles", "CPocketSphinx", "CFFTW",
-                           .product(name: "SystemPackage", package: "swift-system")],
-            // Kept as the takes branch built it (bench/README figures); not yet measured without it.
-            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
+                           .product(name: "SystemPackage", package: "swift-system")]),
+        // No -Ounchecked here: the recogniser (C) is about 97 % of a takes run's
+        // CPU (bench/takes.sh), so unchecked Swift could not pay.
         // SBaGen schedules (`stillpoint import`, a `.sbg` given to check, timeline or render).
         .target(name: "StillpointSBaGen", dependencies: ["StillpointScript"]),
         .executableTarget(
@@ -127,3 +131,24 @@ let package = Package(
             exclude: ["Goldens", "Browser"]),
     ]
 )
+
+/// The libFuzzer targets of `scripts/fuzz.sh`, declared only when it asks
+/// (`STILLPOINT_FUZZ=1`), so `swift build` and `swift test` never see them: each
+/// hands its `main` to libFuzzer (`LLVMFuzzerRunDriver`, declared by CFuzzDriver)
+/// and links only with the `-sanitize=fuzzer` that fuzz.sh passes. A new target
+/// is a folder `Sources/Fuzz<Name>/main.swift` and one entry here.
+if ProcessInfo.processInfo.environment["STILLPOINT_FUZZ"] == "1" {
+    let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+        ("FuzzScript", []),
+        ("FuzzDefaults", []),
+        ("FuzzBuildRecord", ["StillpointBuild"]),
+        ("FuzzClip", ["StillpointAudio"]),
+    ]
+    package.targets.append(.systemLibrary(name: "CFuzzDriver"))
+    package.targets.append(.target(name: "FuzzSupport", dependencies: ["CFuzzDriver", "StillpointScript"]))
+    for target in fuzzTargets {
+        package.targets.append(.executableTarget(
+            name: target.name, dependencies: ["FuzzSupport", "StillpointScript"] + target.dependencies))
+        package.products.append(.executable(name: target.name, targets: [target.name]))
+    }
+}

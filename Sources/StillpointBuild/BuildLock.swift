@@ -20,7 +20,8 @@ public final class BuildLock: Sendable {
         } catch where error.errno == .wouldBlock {
             throw BuildError.locked(lockFile: file)
         } catch {
-            throw BuildError(error)
+            // The folder is what the user chose and can act on (a read-only disk), not the hidden lock file.
+            throw BuildError.outputNotWritable(outputFolder, reason: error.reason)
         }
     }
 }

@@ -4,8 +4,8 @@ import Foundation
 /// (`.stillpoint-build.json`): for each track, the content hash of every file it
 /// depended on, its settings fingerprint and the renderer version, so that the
 /// next build can tell exactly which tracks are stale.
-struct BuildRecord: Codable, Sendable, Equatable {
-    static let fileName = ".stillpoint-build.json"
+package struct BuildRecord: Codable, Sendable, Equatable {
+    package static let fileName = ".stillpoint-build.json"
     static let currentFormat = 1
 
     var format = currentFormat
@@ -18,18 +18,30 @@ struct BuildRecord: Codable, Sendable, Equatable {
     /// changed name, for instance after a change of format; pruned like orphans.
     var strays: [String] = []
 
-    /// The record in `folder`; an empty one when there is none, or when it cannot
-    /// be read or was written by another format (everything then renders again,
-    /// which is safe).
-    static func load(from folder: URL) -> BuildRecord {
-        guard let data = try? Data(contentsOf: folder.appendingPathComponent(fileName)),
-            let record = try? JSONDecoder().decode(BuildRecord.self, from: data),
-            record.format == currentFormat
-        else { return BuildRecord() }
-        return record
+    /// The record in `folder`; an empty one when there is none, and also when it
+    /// cannot be read, is damaged (cut short, overwritten) or was written by another
+    /// format: everything then renders again, which is safe, and `discarded` says
+    /// why, so the build can warn instead of silently taking minutes.
+    package static func load(from folder: URL) -> (record: BuildRecord, discarded: String?) {
+        let file = folder.appendingPathComponent(fileName)
+        guard FileManager.default.fileExists(atPath: file.path) else { return (BuildRecord(), nil) }
+        guard let data = try? Data(contentsOf: file) else { return (BuildRecord(), "it cannot be read") }
+        if let stamp = try? JSONDecoder().decode(FormatStamp.self, from: data), stamp.format != currentFormat {
+            return (BuildRecord(), "it was written by another version of Stillpoint (record format \(stamp.format), not \(currentFormat))")
+        }
+        guard let record = try? JSONDecoder().decode(BuildRecord.self, from: data) else {
+            return (BuildRecord(), "it is damaged (cut short or overwritten)")
+        }
+        return (record, nil)
     }
 
-    func encoded() throws -> Data {
+    /// Only the format number, read first so that an older record's other fields
+    /// (which may have changed shape) do not make it look damaged.
+    private struct FormatStamp: Decodable {
+        var format: Int
+    }
+
+    package func encoded() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         return try encoder.encode(self)

@@ -95,6 +95,8 @@ public struct BuildReport: Sendable, Equatable {
 public enum BuildEvent: Sendable, Equatable {
     case found(scripts: Int)
     case leftoverRemoved(String)
+    /// The build record could not be used (`reason`); every track renders again.
+    case recordDiscarded(URL, reason: String)
     case orphaned(Orphan)
     case upToDate(script: String)
     /// The track is stale and rendering starts (or, in a dry run, would start).

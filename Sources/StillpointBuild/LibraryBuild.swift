@@ -1,4 +1,6 @@
 import Foundation
+import StillpointFiles
+import SystemPackage
 
 /// `stillpoint build`: brings every track of a library up to date in an output
 /// folder, rendering only what changed since the last build, several tracks at a
@@ -39,9 +41,9 @@ public struct LibraryBuild: Sendable {
         var leftovers: [String] = []
         if !options.dryRun {
             do {
-                try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+                try Files.createFolder(FilePath(output.path))
             } catch {
-                throw BuildError.outputNotWritable(output, reason: "\(error)")
+                throw BuildError(error)
             }
             lock = try BuildLock(outputFolder: output)
             leftovers = OutputFolder(root: output).removeLeftovers()
@@ -49,7 +51,9 @@ public struct LibraryBuild: Sendable {
         }
         progress(.found(scripts: scripts.count))
 
-        let record = RecordStore(folder: output, record: BuildRecord.load(from: output))
+        let (loaded, discarded) = BuildRecord.load(from: output)
+        if let discarded { progress(.recordDiscarded(output.appendingPathComponent(BuildRecord.fileName), reason: discarded)) }
+        let record = RecordStore(folder: output, record: loaded)
         let known = record.snapshot
         let hashes = FileHashCache(paths: paths, previous: known.files)
         let job = TrackJob(

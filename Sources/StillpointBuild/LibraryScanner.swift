@@ -58,7 +58,7 @@ public enum LibraryScanner {
         switch status.kind {
         case .folder: return .directory
         case .file: return .file
-        case .link, .other: return .other
+        case .link, .pipe, .socket, .device, .other: return .other
         }
     }
 }

@@ -1,5 +1,7 @@
 import Foundation
+import StillpointFiles
 import StillpointScript
+import SystemPackage
 
 /// Brings one script up to date: plan, hash what it depends on, compare with the
 /// record, render when stale, record. Runs on a worker thread of its own, since
@@ -84,8 +86,7 @@ struct TrackJob: Sendable {
         let started = Date()
         let receipt: RenderReceipt
         do {
-            try FileManager.default.createDirectory(
-                at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Files.createFolder(FilePath(destination.deletingLastPathComponent().path))
             receipt = try renderer.render(track, script: paths.root.appendingPathComponent(script), to: destination)
         } catch {
             return failure(script, output: destination, reasons: reasons, Diagnostic.describing(error))

@@ -107,6 +107,42 @@ public struct AtomicReplacement: Sendable {
         try syncFolder(of: destination)
     }
 
+    /// Puts the file `source` at `destination` (replacing what is there) in one
+    /// rename: hard-linked to the temporary name where the file system allows it (no
+    /// space used, instant), copied there only where it cannot link (another disk,
+    /// no hard links). `source` is untouched.
+    public static func place(_ source: FilePath, at destination: FilePath) throws(FileError) {
+        let replacement = AtomicReplacement(destination: destination)
+        do {
+            try replacement.temporary.withPlatformString { to in
+                Result { () throws(FileError) in
+                    try source.withPlatformString { from in
+                        Result { () throws(FileError) in try SystemCall.run("link", .write, path: destination) { link(from, to) } }
+                    }.get()
+                }
+            }.get()
+        } catch where [.improperLink, .notPermitted, .tooManyLinks, .notSupported, .notSupportedOnSocket].contains(error.errno) {
+            do {
+                let reader = try FileReader(source)
+                let writer = try replacement.create()
+                try writer.copy(from: reader, offset: 0)
+                try writer.syncAndClose()
+            } catch {
+                replacement.discard()
+                throw error
+            }
+        } catch {
+            replacement.discard()
+            throw error
+        }
+        do {
+            try replacement.moveIntoPlace()
+        } catch {
+            replacement.discard()
+            throw error
+        }
+    }
+
     /// Creates the temporary file (never an existing one) for writing.
     private func create() throws(FileError) -> FileWriter {
         let descriptor = try SystemCall.open(

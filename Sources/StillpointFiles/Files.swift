@@ -6,8 +6,9 @@ import Darwin
 import Foundation
 import SystemPackage
 
-/// The project's other calls on files and folders: removal, folder creation, and
-/// the sweep for temporary files of writes that were killed.
+/// The project's other calls on files and folders: removal (of a file, an empty
+/// folder, or a whole tree), folder creation, and the sweep for temporary files of
+/// writes that were killed.
 public enum Files {
     /// Removes a file (not a folder).
     public static func remove(_ path: FilePath) throws(FileError) {
@@ -31,6 +32,23 @@ public enum Files {
         try SystemCall.run("rmdir", .remove, path: path) { rmdir($0) }
     }
 
+    /// Removes `path` and, if it is a folder (not a link to one), everything in it:
+    /// a link is removed as a link, never followed out of the tree.
+    public static func removeTree(_ path: FilePath) throws(FileError) {
+        guard try FileStatus(of: path, followingLinks: false).kind == .folder else { return try remove(path) }
+        // Listing a folder is no system call of ours to own: Foundation reads it.
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: path.string)) ?? [] {
+            try removeTree(path.appending(name))
+        }
+        try removeEmptyFolder(path)
+    }
+
+    /// Creates the one folder `path` (the folder above it must exist); EEXIST
+    /// when anything is there already.
+    public static func makeFolder(_ path: FilePath) throws(FileError) {
+        try SystemCall.run("mkdir", .createFolder, path: path) { mkdir($0, 0o755) }
+    }
+
     /// Creates `path` and the folders above it that are missing.
     public static func createFolder(_ path: FilePath) throws(FileError) {
         if let kind = try? FileStatus(of: path).kind {
@@ -40,11 +58,18 @@ public enum Files {
         let parent = path.removingLastComponent()
         if !parent.isEmpty, parent != path { try createFolder(parent) }
         do {
-            try SystemCall.run("mkdir", .createFolder, path: path) { mkdir($0, 0o755) }
+            try makeFolder(path)
         } catch where error.errno == .fileExists {
             // Another thread made it meanwhile; fine if it is a folder.
             guard (try? FileStatus(of: path).kind) == .folder else { throw error }
         }
+    }
+
+    /// Throws when no file can be made in `folder`: `access(2)`, which answers
+    /// EROFS for a read-only disk even to root (whom permissions do not stop), so a
+    /// long write can be refused before it starts. A full disk is found only by writing.
+    public static func checkWritable(folder: FilePath) throws(FileError) {
+        try SystemCall.run("access", .write, path: folder) { access($0, W_OK) }
     }
 
     /// Removes every temporary file of an interrupted write (`AtomicReplacement.isLeftover`)

@@ -1,7 +1,8 @@
 import Foundation
+import StillpointScript
 
 /// The few SVG elements the picture is made of, written as text. Every string
-/// that reaches the file passes through `XMLText.escaped` here, so no caller
+/// that reaches the file passes through `MarkupText.escaped` here, so no caller
 /// needs to remember to: numbers are formatted, names are escaped.
 struct SVGCanvas {
     private(set) var elements: [String] = []
@@ -11,8 +12,8 @@ struct SVGCanvas {
     /// A drawn event or ruler: its shapes in a group that carries a `<title>` (the
     /// accessible name, shown on hover) and `data-` attributes the tests read.
     mutating func titled(_ cls: String, title: String, data: [(String, String)], _ content: [String]) {
-        let attributes = data.map { " data-\($0.0)=\"\(XMLText.escaped($0.1))\"" }.joined()
-        add("<g class=\"\(cls)\"\(attributes)><title>\(XMLText.escaped(title))</title>" + content.joined() + "</g>")
+        let attributes = data.map { " data-\($0.0)=\"\(MarkupText.escaped($0.1))\"" }.joined()
+        add("<g class=\"\(cls)\"\(attributes)><title>\(MarkupText.escaped(title))</title>" + content.joined() + "</g>")
     }
 
     /// ` class="…"`, or nothing for a shape styled by its group.
@@ -44,6 +45,6 @@ struct SVGCanvas {
     /// Text with its left edge at `x` (or its middle or right, by `anchor`) and baseline at `y`.
     static func text(_ x: Double, _ y: Double, _ content: String, _ cls: String, anchor: String = "start") -> String {
         let anchored = anchor == "start" ? "" : " text-anchor=\"\(anchor)\""
-        return "<text\(styled(cls)) x=\"\(number(x))\" y=\"\(number(y))\"\(anchored)>\(XMLText.escaped(content))</text>"
+        return "<text\(styled(cls)) x=\"\(number(x))\" y=\"\(number(y))\"\(anchored)>\(MarkupText.escaped(content))</text>"
     }
 }

@@ -53,8 +53,8 @@ public struct TimelinePicture: Sendable {
             <?xml version="1.0" encoding="UTF-8"?>
             <svg xmlns="http://www.w3.org/2000/svg" width="\(w)" height="\(h)" viewBox="0 0 \(w) \(h)" \
             role="img" aria-labelledby="picture-title picture-desc">
-            <title id="picture-title">\(XMLText.escaped(name)): the session in time</title>
-            <desc id="picture-desc">\(XMLText.escaped(summary))</desc>
+            <title id="picture-title">\(MarkupText.escaped(name)): the session in time</title>
+            <desc id="picture-desc">\(MarkupText.escaped(summary))</desc>
             <style>\(Self.style)</style>
             \(canvas.elements.joined(separator: "\n"))
             \(SVGCanvas.text(16, 26, name, "heading"))

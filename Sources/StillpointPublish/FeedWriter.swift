@@ -1,8 +1,11 @@
 import Foundation
+import StillpointFiles
+import StillpointScript
+import SystemPackage
 
 /// The collection's podcast feed (`feed.xml`): RSS 2.0 with the iTunes and
 /// Podcasting 2.0 namespaces, what Apple Podcasts, Pocket Casts, AntennaPod and
-/// Overcast read. Every user string goes through `Markup.escaped`; the only
+/// Overcast read. Every user string goes through `MarkupText.escaped`; the only
 /// dates are each track's first publish, kept in `publish-links.json`, so the
 /// feed of an unchanged library is the same bytes every time.
 enum FeedWriter {
@@ -14,18 +17,18 @@ enum FeedWriter {
             <?xml version="1.0" encoding="UTF-8"?>
             <rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd" xmlns:podcast="\(podcastNamespace)" xmlns:atom="http://www.w3.org/2005/Atom">
             <channel>
-            <title>\(Markup.escaped(collection.title))</title>
-            <link>\(Markup.escaped(base))</link>
-            <atom:link href="\(Markup.escaped(base + "feed.xml"))" rel="self" type="application/rss+xml"/>
-            <description>\(Markup.escaped(description(collection)))</description>
+            <title>\(MarkupText.escaped(collection.title))</title>
+            <link>\(MarkupText.escaped(base))</link>
+            <atom:link href="\(MarkupText.escaped(base + "feed.xml"))" rel="self" type="application/rss+xml"/>
+            <description>\(MarkupText.escaped(description(collection)))</description>
             <itunes:explicit>false</itunes:explicit>
 
             """
         if let artist = SiteCollection.shared(collection.tracks.map(\.artist)) {
-            out += "<itunes:author>\(Markup.escaped(artist))</itunes:author>\n"
+            out += "<itunes:author>\(MarkupText.escaped(artist))</itunes:author>\n"
         }
         if let cover = collection.tracks.lazy.compactMap({ SiteCollection.files(of: $0).cover }).first {
-            out += "<itunes:image href=\"\(Markup.escaped(base + Markup.urlPath(cover)))\"/>\n"
+            out += "<itunes:image href=\"\(MarkupText.escaped(base + Markup.urlPath(cover)))\"/>\n"
         }
         if collection.isPrivate {
             // Asks directories and apps not to list the feed (Apple's tag, and
@@ -41,19 +44,19 @@ enum FeedWriter {
     private static func item(_ track: PublishedTrack, base: String, published: Date?) -> String {
         let files = SiteCollection.files(of: track)
         let enclosure = files.audio[0]
-        var out = "<item>\n<title>\(Markup.escaped(track.title))</title>\n"
-        if let description = track.description { out += "<description>\(Markup.escaped(description))</description>\n" }
-        out += "<link>\(Markup.escaped(base + "#" + SiteCollection.anchor(of: track)))</link>\n"
+        var out = "<item>\n<title>\(MarkupText.escaped(track.title))</title>\n"
+        if let description = track.description { out += "<description>\(MarkupText.escaped(description))</description>\n" }
+        out += "<link>\(MarkupText.escaped(base + "#" + SiteCollection.anchor(of: track)))</link>\n"
         out += "<guid isPermaLink=\"false\">\(SiteCollection.guid(of: track))</guid>\n"
         if let published { out += "<pubDate>\(rfc822(published))</pubDate>\n" }
-        let url = Markup.escaped(base + Markup.urlPath(enclosure.path))
+        let url = MarkupText.escaped(base + Markup.urlPath(enclosure.path))
         out += "<enclosure url=\"\(url)\" length=\"\(byteCount(enclosure.file.url))\" type=\"\(enclosure.file.format.mimeType)\"/>\n"
         out += "<itunes:duration>\(Int(track.seconds.rounded()))</itunes:duration>\n"
-        if let cover = files.cover { out += "<itunes:image href=\"\(Markup.escaped(base + Markup.urlPath(cover)))\"/>\n" }
+        if let cover = files.cover { out += "<itunes:image href=\"\(MarkupText.escaped(base + Markup.urlPath(cover)))\"/>\n" }
         if let chapters = files.chapters {
-            out += "<podcast:chapters url=\"\(Markup.escaped(base + Markup.urlPath(chapters)))\" type=\"application/json+chapters\"/>\n"
+            out += "<podcast:chapters url=\"\(MarkupText.escaped(base + Markup.urlPath(chapters)))\" type=\"application/json+chapters\"/>\n"
         }
-        out += "<podcast:transcript url=\"\(Markup.escaped(base + Markup.urlPath(files.transcript)))\" type=\"text/vtt\"/>\n"
+        out += "<podcast:transcript url=\"\(MarkupText.escaped(base + Markup.urlPath(files.transcript)))\" type=\"text/vtt\"/>\n"
         return out + "</item>\n"
     }
 
@@ -71,7 +74,8 @@ enum FeedWriter {
         return formatter.string(from: date)
     }
 
+    /// The size of a track's file, for the feed's enclosure and the page's download link.
     static func byteCount(_ file: URL) -> Int {
-        (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)?.intValue ?? 0
+        Int((try? FileStatus(of: FilePath(file.path)))?.size ?? 0)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import StillpointScript
 
 /// The collection's page (`index.html`): every track with its cover, length,
 /// description, a player, downloads, chapters and transcript.
@@ -6,13 +7,13 @@ import Foundation
 /// It works as plain HTML: the `<audio>` element plays and the chapter links open
 /// the file at their time (`#t=` media fragments) with JavaScript off;
 /// `player.js` makes the chapter links seek the player and the transcript follow
-/// it. Every user string goes through `Markup.escaped`, and the page's
+/// it. Every user string goes through `MarkupText.escaped`, and the page's
 /// Content-Security-Policy allows only the site's own script and style files, so
 /// even a string that slipped through could not run on a client's phone. The
 /// page holds no date or time, so publishing again writes the same bytes.
 enum PageWriter {
     static func html(_ collection: SiteCollection, feed: String?) -> String {
-        let title = Markup.escaped(collection.title)
+        let title = MarkupText.escaped(collection.title)
         var out = """
             <!doctype html>
             <html lang="en">
@@ -41,7 +42,7 @@ enum PageWriter {
             """
         let count = collection.tracks.count
         var about = "\(count) practice\(count == 1 ? "" : "s")"
-        if let artist = SiteCollection.shared(collection.tracks.map(\.artist)) { about = Markup.escaped(artist) + " · " + about }
+        if let artist = SiteCollection.shared(collection.tracks.map(\.artist)) { about = MarkupText.escaped(artist) + " · " + about }
         out += "<p class=\"about\">\(about)</p>\n"
         if let feed {
             out += "<p class=\"subscribe\"><a href=\"\(feed)\">Subscribe in a podcast app</a> (copy this link into the app)</p>\n"
@@ -62,7 +63,7 @@ enum PageWriter {
     private static func article(_ track: PublishedTrack) -> String {
         let files = SiteCollection.files(of: track)
         let id = SiteCollection.anchor(of: track)
-        let title = Markup.escaped(track.title)
+        let title = MarkupText.escaped(track.title)
         var out = "<article class=\"track\" id=\"\(id)\" aria-labelledby=\"\(id)-title\">\n"
         if let cover = files.cover {
             out += "<img class=\"cover\" src=\"\(Markup.urlPath(cover))\" alt=\"\" width=\"160\" height=\"160\">\n"
@@ -70,7 +71,7 @@ enum PageWriter {
         out += "<h2 id=\"\(id)-title\">\(title)</h2>\n"
         out += "<p class=\"length\">Length <time datetime=\"PT\(Int(track.seconds.rounded()))S\">\(clock(track.seconds))</time></p>\n"
         if let description = track.description {
-            out += "<p class=\"description\">\(Markup.escaped(description))</p>\n"
+            out += "<p class=\"description\">\(MarkupText.escaped(description))</p>\n"
         }
         let main = Markup.urlPath(files.audio[0].path)
         out += "<audio controls preload=\"metadata\" aria-label=\"Play \(title)\">\n"
@@ -88,7 +89,7 @@ enum PageWriter {
             for chapter in track.chapters {
                 let start = seconds(ChaptersJSON.milliseconds(chapter.seconds))
                 out += "<li><a href=\"\(main)#t=\(start)\" data-seek=\"\(start)\">"
-                out += "<span class=\"chapter-title\">\(Markup.escaped(chapter.title))</span> "
+                out += "<span class=\"chapter-title\">\(MarkupText.escaped(chapter.title))</span> "
                 out += "<time>\(clock(chapter.seconds))</time></a></li>\n"
             }
             out += "</ol>\n</nav>\n"
@@ -98,7 +99,7 @@ enum PageWriter {
             out += "<ol class=\"phrases\">\n"
             for phrase in track.phrases {
                 out += "<li data-start=\"\(seconds(phrase.start))\" data-end=\"\(seconds(phrase.end))\">"
-                out += "\(Markup.escaped(phrase.text))</li>\n"
+                out += "\(MarkupText.escaped(phrase.text))</li>\n"
             }
             out += "</ol>\n</section>\n"
         }
@@ -116,7 +117,7 @@ enum PageWriter {
     static func seconds(_ value: Double) -> String { String(format: "%.3f", value) }
 
     private static func size(of file: URL) -> String {
-        let bytes = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)?.doubleValue ?? 0
+        let bytes = Double(FeedWriter.byteCount(file))
         return bytes >= 1_000_000 ? String(format: "%.1f MB", bytes / 1_000_000) : String(format: "%.0f kB", max(bytes / 1000, 1))
     }
 }

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 import StillpointFiles
 import SystemPackage
@@ -28,9 +23,11 @@ struct SiteFolder {
         var folder = ""
         for part in self.root.path.split(separator: "/") {
             folder += "/" + part
-            if mkdir(folder, 0o755) != 0, errno != EEXIST {
-                throw .cannotWrite(site: self.root, path: self.root.path, reason: (folder == self.root.path ? "" : "\(folder): ") + String(cString: strerror(errno)))
-            }
+            do {
+                try Files.makeFolder(FilePath(folder))
+            } catch where error.errno != .fileExists {
+                throw .cannotWrite(site: self.root, path: self.root.path, reason: (folder == self.root.path ? "" : "\(folder): ") + Self.reason(error))
+            } catch {}
         }
         let names: [String]
         do {
@@ -57,33 +54,21 @@ struct SiteFolder {
     /// space used, instant), a copy otherwise; in place in one rename either way.
     func place(_ source: URL, at path: String) throws(PublishError) {
         let url = try prepare(path)
-        var from = stat(), to = stat()
-        guard stat(source.path, &from) == 0 else {
-            throw .cannotWrite(site: root, path: path, reason: "cannot read \(source.path): \(String(cString: strerror(errno)))")
+        let from: FileStatus
+        do {
+            from = try FileStatus(of: FilePath(source.path))
+        } catch {
+            throw .cannotWrite(site: root, path: path, reason: "cannot read \(source.path): \(Self.reason(error))")
         }
-        if lstat(url.path, &to) == 0, (to.st_mode & S_IFMT) == S_IFREG {
-            if to.st_dev == from.st_dev, to.st_ino == from.st_ino { return }
-            if to.st_size == from.st_size, let a = try? Data(contentsOf: url, options: .alwaysMapped),
+        if let to = try? FileStatus(of: FilePath(url.path), followingLinks: false), to.kind == .file {
+            if to.isSameFile(as: from) { return }
+            if to.size == from.size, let a = try? Data(contentsOf: url, options: .alwaysMapped),
                let b = try? Data(contentsOf: source, options: .alwaysMapped), a == b { return }
         }
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(
-            ".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        if link(source.path, temporary.path) != 0 {
-            // Only a file system that cannot link (another disk, no hard links) gets a copy.
-            guard [EXDEV, EPERM, EMLINK, ENOTSUP, EOPNOTSUPP].contains(errno) else {
-                throw .cannotWrite(site: root, path: path, reason: String(cString: strerror(errno)))
-            }
-            do {
-                try FileManager.default.copyItem(at: source, to: temporary)
-            } catch {
-                try? FileManager.default.removeItem(at: temporary)
-                throw .cannotWrite(site: root, path: path, reason: Self.reason(error))
-            }
-        }
-        if rename(temporary.path, url.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary.path)
-            throw .cannotWrite(site: root, path: path, reason: reason)
+        do {
+            try AtomicReplacement.place(FilePath(source.path), at: FilePath(url.path))
+        } catch {
+            throw .cannotWrite(site: root, path: path, reason: Self.reason(error))
         }
     }
 
@@ -107,7 +92,7 @@ struct SiteFolder {
                     continue
                 }
                 do {
-                    try FileManager.default.removeItem(atPath: root.path + "/" + path)
+                    try Files.removeTree(FilePath(root.path + "/" + path))
                 } catch {
                     throw .cannotWrite(site: root, path: path, reason: Self.reason(error))
                 }
@@ -123,33 +108,47 @@ struct SiteFolder {
         var folder = root
         for part in path.split(separator: "/").dropLast() {
             folder.appendPathComponent(String(part))
-            var info = stat()
-            if lstat(folder.path, &info) == 0 {
-                if (info.st_mode & S_IFMT) == S_IFLNK { throw .symbolicLink(site: root, path: relative(folder)) }
-                if (info.st_mode & S_IFMT) == S_IFDIR { continue }
+            if let kind = try? FileStatus(of: FilePath(folder.path), followingLinks: false).kind {
+                if kind == .link { throw .symbolicLink(site: root, path: relative(folder)) }
+                if kind == .folder { continue }
                 throw .cannotWrite(site: root, path: relative(folder), reason: "it is a file, not a folder")
             }
-            if mkdir(folder.path, 0o755) != 0 {
-                throw .cannotWrite(site: root, path: relative(folder), reason: String(cString: strerror(errno)))
+            do {
+                try Files.makeFolder(FilePath(folder.path))
+            } catch {
+                throw .cannotWrite(site: root, path: relative(folder), reason: Self.reason(error))
             }
         }
         return root.appendingPathComponent(path)
     }
 
     private func isLink(_ url: URL) -> Bool {
-        var info = stat()
-        return lstat(url.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+        (try? FileStatus(of: FilePath(url.path), followingLinks: false).kind) == .link
     }
 
     private func relative(_ url: URL) -> String {
         String(url.path.dropFirst(root.path.count + 1))
     }
 
+    /// A failure's reason in the file layer's words ("no space left on the device"),
+    /// the same whichever call met it; never Foundation's "There isn’t enough space."
     private static func reason(_ error: any Error) -> String {
+        if let file = error as? FileError { return file.reason }
         if let build = error as? BuildError, case .outputNotWritable(_, let reason) = build { return reason }
+        // Foundation's copy reports a full or read-only disk as a Cocoa code, without the errno.
+        let cocoa: [CocoaError.Code: Errno] = [
+            .fileWriteOutOfSpace: .noSpace, .fileWriteVolumeReadOnly: .readOnlyFileSystem,
+            .fileWriteNoPermission: .permissionDenied, .fileReadNoPermission: .permissionDenied,
+        ]
         if let posix = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(posix.code)))
+            return Errno(rawValue: Int32(posix.code)).description
         }
+        if let cocoaError = error as? CocoaError, let number = cocoa[cocoaError.code] { return worded(number.rawValue) }
         return (error as NSError).localizedDescription
+    }
+
+    /// The file layer's words for an `errno` set by a call made here.
+    private static func worded(_ number: Int32) -> String {
+        FileError(.write, path: "", call: "", errno: Errno(rawValue: number)).reason
     }
 }

@@ -28,6 +28,9 @@ extension ScriptProblem: DiagnosticMessage {
              [.text(inText
                 ? "delete it: text cannot hold control characters"
                 : "delete it, or type a plain space; it often comes from copying text from a web page or a document")])
+        case .lineTooLong(let bytes, let limit):
+            ("this line is \(thousands(bytes)) bytes long; a line may be at most \(thousands(limit))",
+             [.text("a script is short lines of text; was another file pasted into it?")])
 
         case .indentedOutsideRepeat(let atTop):
             ("this line is indented but is not inside a `repeat` block",

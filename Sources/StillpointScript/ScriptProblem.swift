@@ -14,6 +14,9 @@ public enum ScriptProblem: Sendable, Equatable {
     /// A character a reader cannot see (`U+00A0 NO-BREAK SPACE`, a control
     /// character); inside quoted text only control characters count.
     case invisibleCharacter(String, inText: Bool)
+    /// A line longer than `limit` bytes (a pasted file, a 10 MB line): refused
+    /// unread, so the lexer never scans it and the message never prints it.
+    case lineTooLong(bytes: Int, limit: Int)
 
     // MARK: Indentation and blocks
     /// A line indented with no `repeat` to hold it; `atTop` when outside every block.

@@ -11,6 +11,11 @@ struct SourceText: Sendable {
     var lines: [String]
     var problems: [Diagnostic]
 
+    /// The longest line read, in bytes: twice the longest tag a line can hold
+    /// (50,000 bytes, `tagTooLong`), so that limit is still the one a long title
+    /// meets, while a pasted file or a 10 MB line is refused without being lexed.
+    static let maxLineBytes = 100_000
+
     init(path: String, lines: [String]) {
         self.path = path
         self.lines = lines
@@ -26,6 +31,15 @@ struct SourceText: Sendable {
         var lineNumber = 0
         for raw in Self.splitLines(bytes) {
             lineNumber += 1
+            if raw.count > Self.maxLineBytes {
+                // Kept as a blank line, so the lines after it keep their numbers.
+                let shown = String(decoding: raw.prefix(60), as: UTF8.self) + "…"
+                problems.append(Diagnostic(
+                    at: SourceLocation(file: path, line: lineNumber, column: 1),
+                    .lineTooLong(bytes: raw.count, limit: Self.maxLineBytes), sourceLine: shown))
+                lines.append("")
+                continue
+            }
             let text = String(decoding: raw, as: UTF8.self)
             if let bad = Self.firstInvalidByte(in: raw) {
                 let prefix = String(decoding: raw[raw.startIndex..<bad], as: UTF8.self)

@@ -77,6 +77,8 @@ enum BuildProgress {
             Terminal.say("failed \(script):\n" + Terminal.format(diagnostics))
         case .pruned(let output):
             Terminal.say("removed \(output)")
+        case .recordDiscarded(let file, let reason):
+            Terminal.say("warning: the build record \(Terminal.path(file)) is set aside: \(reason); every track is rendered again")
         case .upToDate, .orphaned, .leftoverRemoved:
             break
         }

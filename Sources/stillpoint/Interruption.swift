@@ -2,9 +2,9 @@ import Dispatch
 import Foundation
 import StillpointFiles
 
-/// Ctrl-C (SIGINT) and SIGTERM during `render`, `build`, `watch` or `takes`: the
-/// temporary files being written are removed and the tool exits 130 or 143, as a
-/// shell expects. Finished tracks, the earlier version of the track being written and
+/// Ctrl-C (SIGINT) and SIGTERM during `render`, `build`, `publish`, `watch` or
+/// `takes`: the temporary files being written are removed and the tool exits 130
+/// or 143, as a shell expects. Finished tracks, the earlier version of the track being written and
 /// the build record are untouched, since each is replaced only by a rename of a
 /// complete file; a track being rendered is simply not recorded, so the next
 /// build does it.

@@ -48,6 +48,7 @@ struct PublishCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        Interruption.install()
         if to != nil, !Rsync.isInstalled { throw PublishError.rsyncMissing }
         let root = Loading.url(library)
         let outputFolder = Loading.url(output)

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import StillpointFiles
 import StillpointScript
+import SystemPackage
 
 struct WatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -82,9 +84,8 @@ struct WatchedFiles {
     /// Per path: whether it is there, its inode, size and modification time.
     func signature() -> [String] {
         paths.map { path in
-            guard let a = try? FileManager.default.attributesOfItem(atPath: path) else { return "-" }
-            let modified = (a[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-            return "\(a[.systemFileNumber] ?? 0) \(a[.size] ?? 0) \(modified)"
+            guard let status = try? FileStatus(of: FilePath(path)) else { return "-" }
+            return "\(status.inode) \(status.size) \(status.modifiedSeconds).\(status.modifiedNanoseconds)"
         }
     }
 

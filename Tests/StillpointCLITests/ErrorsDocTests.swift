@@ -22,6 +22,8 @@ struct ErrorsDocTests {
         var files: [String: Data] = [:]
         /// Files built once with `stillpoint build .` before `files` are added.
         var builtBefore: [String: Data]?
+        /// Whether `builtBefore` is published (`stillpoint publish .`) rather than built.
+        var publishedBefore = false
         /// Whether another build holds the lock of `output/` meanwhile.
         var lockedOutput = false
         /// A clip whose FLAC header is sound and whose audio is damaged.
@@ -68,6 +70,14 @@ struct ErrorsDocTests {
         "broken.session:1:1 sya welcome": Scene(
             files: ["broken.session": text("sya welcome\n")], builtBefore: ["example.session": text("say welcome\n")]),
         "$ build .": Scene(lockedOutput: true),
+        "$ takes evening-rest.session notes.txt": Scene(files: [
+            "evening-rest.session": text("say welcome \"Welcome.\"\n"), "notes.txt": text("my notes")]),
+        "$ takes evening-rest.session missing.wav": Scene(files: ["evening-rest.session": text("say welcome \"Welcome.\"\n")]),
+        "$ takes evening-rest.session voice-memo.m4a": Scene(
+            files: ["evening-rest.session": text("say welcome \"Welcome.\"\n"), "voice-memo.m4a": text("AAC?")],
+            environment: ["PATH": "/nonexistent"]),
+        "$ takes evening-rest.session old-memo.m4a": Scene(files: [
+            "evening-rest.session": text("say welcome \"Welcome.\"\n"), "old-memo.m4a": text("not AAC after all")]),
         // The page's only `check` without a place: library.defaults is no .session.
         "$ check example.session": Scene(
             files: ["example.session": text("say welcome\n")], links: ["library.defaults": "/etc/hosts"]),
@@ -113,6 +123,13 @@ struct ErrorsDocTests {
         "$ publish . --base-url https://example.com/practice/ --site notes": Scene(files: ["notes/todo.txt": text("mine\n")]),
         "$ publish . --base-url https://example.com/practice/ --site blocker/site": Scene(files: ["blocker": text("a file\n")]),
         "$ publish . --base-url https://example.com/practice/ --to host:site": Scene(environment: ["PATH": "/nonexistent"]),
+        // A folder's page in the site replaced by a link; its token is the page's.
+        "$ publish . --base-url https://example.com/practice/ -j 1": Scene(
+            builtBefore: [
+                "anna/settle.session": text("say welcome\n"),
+                "publish-links.json": text(#"{ "links": { "anna": "b0b304ad7c882c05d79f8698ddf2c198" }, "note": "", "published": {} }"#),
+            ],
+            publishedBefore: true, links: ["output/site/b0b304ad7c882c05d79f8698ddf2c198": "../../clips"]),
         "$ publish . --base-url https://example.com/practice/": Scene(files: ["publish-links.json": text("{ damaged\n")]),
     ]
 
@@ -180,7 +197,8 @@ struct ErrorsDocTests {
         if let scene = scene(for: example) {
             if let earlier = scene.builtBefore {
                 for (path, data) in earlier { try library.write(path, data) }
-                let build = try await StillpointCommand.run(["build", "."], in: library.root)
+                let command = scene.publishedBefore ? ["publish", ".", "--base-url", "https://example.com/practice/"] : ["build", "."]
+                let build = try await StillpointCommand.run(command, in: library.root)
                 #expect(build.status == 0, "\(build)")
             }
             for (path, data) in scene.files { try library.write(path, data) }

@@ -8,10 +8,10 @@ import Glibc
 import Darwin
 #endif
 
-/// Ctrl-C (SIGINT) or SIGTERM during `render` or `build` left a full-size hidden
-/// temporary file beside the target every time (issue 13). Now the tool removes
-/// it, exits 128 + the signal, and leaves the earlier track and the build record
-/// as they were.
+/// Ctrl-C (SIGINT) or SIGTERM during `render`, `build`, `publish` or `watch` left
+/// a full-size hidden temporary file beside the target every time (issue 13). Now
+/// the tool removes it, exits 128 + the signal, and leaves the earlier track, the
+/// build record and the site as they were; the next publish finishes the job.
 struct SignalTests {
     struct Stop: Sendable, CustomTestStringConvertible {
         var signal: Int32
@@ -26,7 +26,13 @@ struct SignalTests {
         Stop(signal: SIGTERM, name: "SIGTERM", command: ["render", "lib/long.session", "-o", "output/long.wav"], target: "output/long.wav"),
         Stop(signal: SIGINT, name: "SIGINT", command: ["build", "lib", "-j", "1"], target: "output/long.wav"),
         Stop(signal: SIGTERM, name: "SIGTERM", command: ["build", "lib", "-j", "1"], target: "output/long.wav"),
+        Stop(signal: SIGINT, name: "SIGINT", command: publish, target: "output/long.wav"),
+        Stop(signal: SIGTERM, name: "SIGTERM", command: publish, target: "output/long.wav"),
+        Stop(signal: SIGINT, name: "SIGINT", command: ["watch", "lib/long.session", "-o", "output/long.wav"], target: "output/long.wav"),
+        Stop(signal: SIGTERM, name: "SIGTERM", command: ["watch", "lib/long.session", "-o", "output/long.wav"], target: "output/long.wav"),
     ]
+
+    static let publish = ["publish", "lib", "--base-url", "https://example.com/p/", "-j", "1"]
 
     @Test(arguments: stops)
     func aStoppedRenderRemovesItsTemporaryFile(_ stop: Stop) async throws {
@@ -52,5 +58,14 @@ struct SignalTests {
         #expect(try library.outputBytes() == before)
         #expect(try library.space.wav(stop.target).frames == 48000)
         #expect(try library.space.data("output/.stillpoint-build.json") == record)
+        #expect(!library.space.exists("output/site"), "a stopped publish writes no site")
+        // The next publish finishes the job (build's and render's next run is the
+        // same call, shown by the build tests).
+        if stop.command == Self.publish {
+            let again = try await StillpointCommand.run(stop.command, in: library.space.root)
+            #expect(again.status == 0, "\(again)")
+            #expect(try library.space.wav("output/long.wav").frames == 40 * 48000)
+            #expect(library.space.exists("output/site/index.html") && library.leftovers().isEmpty)
+        }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import StillpointFiles
 import SystemPackage
+import StillpointTestSupport
 import Testing
 
 struct AtomicReplacementTests {

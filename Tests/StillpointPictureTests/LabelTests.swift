@@ -1,5 +1,6 @@
 import Testing
 @testable import StillpointPicture
+import StillpointScript
 
 /// The picture's text: escaped wherever it comes from, and placed in rows where
 /// it cannot touch another label.
@@ -7,13 +8,14 @@ struct LabelTests {
     @Test(arguments: [
         ("</title><script>alert(1)</script>", "&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;"),
         ("Rest & \"Return\"", "Rest &amp; &quot;Return&quot;"),
-        ("it's", "it&apos;s"),
+        ("it's", "it&#39;s"),
         ("bell\u{0}\u{7}\u{1B}[0m", "bell[0m"),
+        ("next\u{85}line", "nextline"),
         ("tab\tand\nline", "tab\tand\nline"),
         ("Ruhe · 安らぎ", "Ruhe · 安らぎ"),
     ])
     func textIsEscapedForXML(_ text: String, _ escaped: String) {
-        #expect(XMLText.escaped(text) == escaped)
+        #expect(MarkupText.escaped(text) == escaped)
     }
 
     /// Labels arriving left to right go to the first row free for them; one that

@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 @testable import StillpointPublish
+import StillpointScript
 import Testing
 
 /// The one escaping function: whatever a practitioner types stays text, in the
@@ -21,7 +22,7 @@ struct MarkupTests {
 
     @Test(arguments: hostile)
     func escapedTextParsesBackToTheSameWordsInXML(_ text: String) throws {
-        let escaped = Markup.escaped(text)
+        let escaped = MarkupText.escaped(text)
         #expect(!escaped.contains("<") && !escaped.contains(">") && !escaped.contains("\""))
         let document = "<t a=\"\(escaped)\">\(escaped)</t>"
         let parsed = try XMLTextReader.read(document)

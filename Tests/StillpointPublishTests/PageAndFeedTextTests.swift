@@ -34,7 +34,7 @@ struct PageAndFeedTextTests {
         if text.contains("<") || text.contains("\"") { #expect(!html.contains(text)) }
         #expect(html.components(separatedBy: "<script").count == 2)  // only player.js
         #expect(!html.contains("onerror=alert(1)>"))
-        #expect(html.contains("<title>\(Markup.escaped(text))</title>"))
+        #expect(html.contains("<title>\(MarkupText.escaped(text))</title>"))
     }
 
     @Test(arguments: MarkupTests.hostile)

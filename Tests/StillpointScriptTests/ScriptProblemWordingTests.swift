@@ -57,6 +57,7 @@ import Testing
         .invisibleCharacter("U+00A0 NO-BREAK SPACE", inText: false), .invisibleCharacter("U+0000 NULL", inText: true),
         .tagTooLong("title", bytes: 60_000, limit: 50_000), .cueLimitReached(limit: 1_000_000),
         .tooManyChaptersForMP3, .emptyTrack, .defaultsOutsideRoot(root: "/lib"),
+        .lineTooLong(bytes: 10_485_760, limit: 100_000),
     ]
 
     /// Which case `problem` is, numbered. The switch has no `default`, so a new
@@ -179,10 +180,11 @@ import Testing
         case .tooManyChaptersForMP3: 112
         case .emptyTrack: 113
         case .defaultsOutsideRoot: 114
+        case .lineTooLong: 115
         }
     }
 
-    static let caseCount = 115
+    static let caseCount = 116
 
     @Test func everyCaseIsInTheTable() {
         #expect(Set(Self.every.map(Self.caseNumber)) == Set(0..<Self.caseCount))

@@ -54,11 +54,14 @@ struct TakesSignalTests {
             ((try? FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path)) ?? [])
                 .filter { $0.hasPrefix(decoded) }
         }
-        // Stopped once it has begun writing clips, so that it is caught in the middle of them.
+        // Stopped as soon as the first clip (or its hidden temporary file) appears,
+        // so that it is caught in the middle of writing them. Polled by blocking this
+        // thread, not by `Task.sleep`: with the other suites running, a sleeping task
+        // was resumed only after the run had written every clip.
         var cutting = false
-        for _ in 0 ..< 30000 where running.isRunning {
+        for _ in 0 ..< 120_000 where running.isRunning {
             if names().contains(where: { $0.hasSuffix(".flac") }) { cutting = true; break }
-            try await Task.sleep(nanoseconds: 2_000_000)
+            usleep(1000)
         }
         let decodeSeen = !decodes().isEmpty
         running.send(stop.signal)

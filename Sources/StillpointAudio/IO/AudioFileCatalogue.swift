@@ -17,13 +17,24 @@ public struct AudioFileCatalogue: AudioFileInspector {
     static func header(of file: URL) throws -> AudioFileInfo {
         let reader = try SoundFileReader(url: file)
         var info = reader.info
-        if info.frames == 0 {
+        if info.frames == 0 || info.frames > Self.mostFramesPerByte * fileSize(file) {
             info.frames = Int64(try reader.decode().frames)
         }
         guard info.frames > 0 else {
             throw AudioFileError(.read, file: file, reason: "the file contains no audio", call: "sf_readf_float")
         }
         return info
+    }
+
+    /// More frames per byte of file than any codec packs (silent FLAC, the
+    /// densest, holds about 340): a header claiming more is absurd and the frames
+    /// are counted. Found by fuzzing: a 633-byte MP3 whose header claimed
+    /// billions of frames had the renderer pad its clip to that length, an
+    /// allocation that stopped the process. Counting is always right, only slower.
+    static let mostFramesPerByte: Int64 = 1024
+
+    private static func fileSize(_ file: URL) -> Int64 {
+        ((try? FileManager.default.attributesOfItem(atPath: file.path)[.size]) as? NSNumber)?.int64Value ?? 0
     }
 
     public func audibleRange(of file: URL, within range: Range<Int64>) throws -> Range<Int64> {
@@ -37,7 +48,7 @@ public struct AudioFileCatalogue: AudioFileInspector {
     /// Decodes the whole file, as a render would, and refuses samples that are not
     /// numbers (`ClipConditioning`).
     public func verify(_ file: URL) throws {
-        try problems { try ClipConditioning.requireFinite(try SoundFileReader(url: file).decode(), file: file) }
+        try problems { try ClipConditioning.requirePlayable(try SoundFileReader(url: file).decode(), file: file) }
     }
 
     /// Reading errors as `AudioFileProblem`s: the reason alone, since the

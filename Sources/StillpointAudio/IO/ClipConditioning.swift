@@ -5,6 +5,9 @@ import Foundation
 ///
 /// - a NaN or infinite sample is refused: one would poison the loudness
 ///   measurement (switching off normalisation) and the true-peak limiter alike;
+///   so is a float sample beyond +60 dBFS (found by fuzzing: a float WAV of
+///   values near 3e38 is finite, but resampling and measuring it overflow to
+///   infinity and NaN in the mix; no real recording comes near);
 /// - a DC offset above −50 dBFS is removed (each channel's mean), since the mix
 ///   would carry it to the track, where it eats headroom and misleads the limiter;
 ///   smaller offsets, common and inaudible, are left so tracks do not change;
@@ -20,14 +23,22 @@ enum ClipConditioning {
     /// Offsets at or below this (dBFS) are left alone.
     static let dcThreshold = -50.0
 
-    /// Throws when `audio` holds a sample that is not a finite number.
-    static func requireFinite(_ audio: DecodedAudio, file: URL) throws {
-        for channel in audio.channels where channel.contains(where: { !$0.isFinite }) {
-            let bad = channel.count { !$0.isFinite }
-            // Diagnostic text (one place, for the diagnostics enum).
+    /// The largest sample magnitude a recording may hold: +60 dBFS. Far above any
+    /// real float recording's overs, far below where Float arithmetic overflows.
+    static let largestSample: Float = 1000
+
+    /// Throws when `audio` holds a sample that is not a finite number, or one
+    /// beyond `largestSample`.
+    static func requirePlayable(_ audio: DecodedAudio, file: URL) throws {
+        // Diagnostic text (one place, for the diagnostics enum).
+        let faults: [(what: String, isBad: (Float) -> Bool)] = [
+            ("are not numbers (NaN or infinite)", { !$0.isFinite }),
+            ("lie beyond +60 dBFS (1000 times full scale)", { abs($0) > largestSample }),
+        ]
+        for fault in faults where audio.channels.contains(where: { $0.contains(where: fault.isBad) }) {
+            let bad = audio.channels.reduce(0) { $0 + $1.count(where: fault.isBad) }
             throw AudioFileError(
-                .read, file: file,
-                reason: "\(bad) of its samples are not numbers (NaN or infinite), so the file is damaged; export it again",
+                .read, file: file, reason: "\(bad) of its samples \(fault.what), so the file is damaged; export it again",
                 call: "sf_readf_float")
         }
     }

@@ -78,7 +78,7 @@ public final class ClipStore: @unchecked Sendable {
         let reader = try SoundFileReader(url: file)
         var range = recordingRange(from: source.from, to: source.to, rate: info.rate, frames: info.frames)
         let decoded = try reader.decode(range)
-        try ClipConditioning.requireFinite(decoded, file: file)
+        try ClipConditioning.requirePlayable(decoded, file: file)
         if range.upperBound == info.frames, ClipConditioning.headerIsExact(file) {
             // What the header promised against what decoding found.
             let promised = max(PromisedLength.frames(of: file) ?? 0, info.frames)

@@ -9,10 +9,17 @@ import SystemPackage
 /// written the file: libsndfile writes only its fixed tag keys.
 ///
 /// libogg does the paging: the header packets are read out of their pages and laid
-/// out in new ones; every later page is copied, and renumbered (with a new CRC)
-/// only when the header takes a different number of pages than before. The file
-/// is read and written in pieces, so a long track costs no memory. Only a single
-/// logical stream is supported (what libsndfile writes).
+/// out in new ones; every later page is copied with the new stream serial number,
+/// renumbered when the header takes a different number of pages than before, and
+/// given a new CRC. The file is read and written in pieces, so a long track costs
+/// no memory. Only a single logical stream is supported (what libsndfile writes).
+///
+/// The serial number is the one part of the file libsndfile makes at random (a
+/// new one every run, and it has no command to set it), so a track rendered twice
+/// differed in 8 bytes of every page. RFC 3533 asks only that the streams of one
+/// physical file differ; these files hold one stream, so the serial is taken from
+/// the header packets instead (`serial(for:)`): the same track gives the same bytes
+/// on every run, and tracks with other tags or settings get other serials.
 enum OggComments {
     static func update(_ url: URL, chapters: [ChapterMark], tags: Tags) throws {
         let input = try FileReader(FilePath(url.path))
@@ -31,14 +38,14 @@ enum OggComments {
         var packets = headers.packets
         packets[1] = headers.comments.replacing(entries: comments)
 
-        let pages = OggStream(serial: headers.serial).headerPages(packets)
+        let serial = Self.serial(for: packets)
+        let pages = OggStream(serial: serial).headerPages(packets)
         let shift = Int64(pages.count) - Int64(headers.pageCount)
         try AtomicReplacement.replace(FilePath(url.path)) { output in
             for page in pages { try output.write(page) }
-            guard shift != 0 else { return try output.copy(from: input, offset: headers.audioStart) }
             let reader = OggPageReader(input, url: url, from: headers.audioStart)
             while var page = try reader.next() {
-                OggStream.renumber(&page, by: shift)
+                OggStream.restamp(&page, serial: serial, shift: shift)
                 try output.write(UnsafeBufferPointer(start: page.header, count: page.header_len))
                 try output.write(UnsafeBufferPointer(start: page.body, count: page.body_len))
             }
@@ -49,6 +56,15 @@ enum OggComments {
     /// Xiph wiki's VorbisComment page defines it.
     static let pictureField = "METADATA_BLOCK_PICTURE"
 
+    /// The stream's serial number, from its header packets: FNV-1a (32-bit) over
+    /// their bytes. Written here because it is four lines and needs only to be
+    /// deterministic and well spread, not secret.
+    static func serial(for packets: [[UInt8]]) -> Int32 {
+        var hash: UInt32 = 0x811C_9DC5
+        for byte in packets.joined() { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
+        return Int32(bitPattern: hash)
+    }
+
     static func read(_ url: URL) throws -> [(name: String, value: String)] {
         try OggHeaders(try FileReader(FilePath(url.path)), url: url).comments.entries
     }
@@ -58,7 +74,6 @@ enum OggComments {
 private struct OggHeaders {
     var packets: [[UInt8]] = []
     var comments: CommentPacket
-    var serial: Int32 = 0
     var pageCount = 0
     var audioStart: Int64 = 0
 
@@ -73,8 +88,7 @@ private struct OggHeaders {
             guard var page = try? reader.next() else {
                 throw damaged("It is not an Ogg file, or its headers are damaged")
             }
-            if stream == nil { serial = ogg_page_serialno(&page) }
-            let current = stream ?? OggStream(serial: serial)
+            let current = stream ?? OggStream(serial: ogg_page_serialno(&page))
             stream = current
             guard current.add(&page) else { throw damaged("It holds more than one Ogg stream") }
             pageCount += 1

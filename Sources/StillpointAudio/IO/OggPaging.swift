@@ -119,11 +119,16 @@ final class OggStream {
             + Array(UnsafeBufferPointer(start: page.body, count: page.body_len))
     }
 
-    /// Adds `shift` to a page's sequence number (bytes 18–21, little-endian) and
-    /// has libogg recompute its CRC.
-    static func renumber(_ page: inout ogg_page, by shift: Int64) {
+    /// Gives a page the stream serial number `serial` (bytes 14–17, little-endian),
+    /// adds `shift` to its sequence number (bytes 18–21) and has libogg recompute
+    /// its CRC.
+    static func restamp(_ page: inout ogg_page, serial: Int32, shift: Int64) {
         let sequence = UInt32(truncatingIfNeeded: Int64(ogg_page_pageno(&page)) + shift)
-        for index in 0 ..< 4 { page.header[18 + index] = UInt8(truncatingIfNeeded: sequence >> (8 * UInt32(index))) }
+        let serialBits = UInt32(bitPattern: serial)
+        for index in 0 ..< 4 {
+            page.header[14 + index] = UInt8(truncatingIfNeeded: serialBits >> (8 * UInt32(index)))
+            page.header[18 + index] = UInt8(truncatingIfNeeded: sequence >> (8 * UInt32(index)))
+        }
         ogg_page_checksum_set(&page)
     }
 }

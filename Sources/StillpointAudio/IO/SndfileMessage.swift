@@ -1,5 +1,7 @@
 internal import CSndFile
 import Foundation
+import StillpointFiles
+import SystemPackage
 
 /// libsndfile's error texts as plain sentences. Its texts are written for
 /// programmers (`Error : flac decoder lost sync.`, `System error : …`,
@@ -15,11 +17,15 @@ enum SndfileMessage {
         let bare = stripped(text)
         let lowered = bare.lowercased()
         if lowered.contains("lost sync") { return "the FLAC data is damaged (it lost sync)" }
+        if lowered.contains("flac decoder") { return "the FLAC data is damaged (the decoder could not read it)" }
+        // What libsndfile says when mpg123 gives up on an MP3 damaged partway.
+        if lowered == "unspecified internal error" { return "its audio data is damaged (the decoder stopped partway)" }
         if lowered.contains("possibly a pipe") { return "it is not a regular file (a folder, a pipe or a device)" }
         if lowered.contains("sf_info struct incomplete") {
             return "the audio settings given to libsndfile were incomplete (a fault in Stillpoint; please report it)"
         }
         if text.hasPrefix("System error") {
+            if let known = systemReason(bare) { return known }
             return bare.isEmpty ? "the system refused to read or write it" : "the system said: \(lowercasedFirst(bare))"
         }
         // "Error in WAV file. No 'RIFF' chunk marker." names the format and the fault.
@@ -31,6 +37,17 @@ enum SndfileMessage {
         }
         if code == Int32(SF_ERR_MALFORMED_FILE) { return "the file is damaged (\(lowercasedFirst(bare)))" }
         return bare.isEmpty ? "libsndfile reported error \(code)" : lowercasedFirst(bare)
+    }
+
+    /// libsndfile's `System error : <strerror>.` for the failures a user can act
+    /// on (a full or read-only disk), in the file layer's words, so a full disk
+    /// reads the same from a track as from the build record.
+    private static func systemReason(_ text: String) -> String? {
+        let known: [Errno] = [
+            .noSpace, .readOnlyFileSystem, .diskQuotaExceeded, .ioError, .permissionDenied, .notPermitted,
+            .fileTooLarge, .tooManyOpenFiles, .noSuchFileOrDirectory, .isDirectory,
+        ]
+        return known.first { $0.description == text }.map { FileError(.write, path: "", call: "", errno: $0).reason }
     }
 
     /// The text without `Error :`, `Internal error :`, `System error :` and the

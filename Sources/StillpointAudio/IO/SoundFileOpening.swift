@@ -1,6 +1,8 @@
 internal import CSndFile
 import Foundation
+import StillpointFiles
 import StillpointScript
+import SystemPackage
 
 /// Opens a libsndfile handle and turns its failure into an `AudioFileError`.
 ///
@@ -34,8 +36,7 @@ enum SoundFileOpening {
         guard FileManager.default.isReadableFile(atPath: url.path) else {
             throw AudioFileError(.read, file: url, reason: "Stillpoint may not read it (permission denied)", call: "sf_open")
         }
-        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue
-        if size == 0 {
+        if (try? FileStatus(of: FilePath(url.path)))?.size == 0 {
             throw AudioFileError(.read, file: url, reason: "the file is empty", call: "sf_open")
         }
     }

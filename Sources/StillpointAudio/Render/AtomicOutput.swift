@@ -12,10 +12,14 @@ public struct AtomicOutput: Sendable {
     public let temporary: URL
     private let replacement: AtomicReplacement
 
-    /// Creates the destination's folder if needed and picks the temporary file.
+    /// Creates the destination's folder if needed, checks that files can be made
+    /// in it (a read-only disk is refused before a render, not after it), and picks
+    /// the temporary file.
     public init(destination: URL) throws {
         self.destination = destination
-        try Files.createFolder(FilePath(destination.deletingLastPathComponent().path))
+        let folder = FilePath(destination.deletingLastPathComponent().path)
+        try Files.createFolder(folder)
+        try Files.checkWritable(folder: folder)
         replacement = AtomicReplacement(destination: FilePath(destination.path))
         temporary = URL(fileURLWithPath: replacement.temporary.string)
     }

@@ -56,7 +56,7 @@ final class DraftVoices: @unchecked Sendable {
             .appendingPathComponent("stillpoint-draft-\(UUID().uuidString).wav")
         TemporaryFiles.register(FilePath(file.path))
         defer {
-            try? FileManager.default.removeItem(at: file)
+            try? Files.remove(FilePath(file.path))
             TemporaryFiles.forget(FilePath(file.path))
         }
         let process = Process()

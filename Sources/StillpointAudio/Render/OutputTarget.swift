@@ -1,4 +1,6 @@
 import Foundation
+import StillpointFiles
+import SystemPackage
 
 /// The checks every file a render writes passes before anything is written: a
 /// track or its subtitles may replace an earlier track, never one of the files the
@@ -11,29 +13,28 @@ enum OutputTarget {
     /// file (device and inode, so links and `..` paths are seen through) as one of
     /// `inputs`.
     static func check(_ destination: URL, against inputs: [URL]) throws {
-        var target = stat()
-        guard lstat(destination.path, &target) == 0 else { return }  // nothing there yet
-        if let kind = kind(of: target.st_mode) {
+        // Nothing there yet (or nothing this process may see): nothing to refuse.
+        guard let target = try? FileStatus(of: FilePath(destination.path), followingLinks: false) else { return }
+        if let kind = name(of: target.kind) {
             throw RenderError.cannotWrite(destination.path, reason: refusal(kind))
         }
         for input in inputs {
-            var source = stat()
-            if stat(input.path, &source) == 0, source.st_dev == target.st_dev, source.st_ino == target.st_ino {
+            if let source = try? FileStatus(of: FilePath(input.path)), source.isSameFile(as: target) {
                 throw RenderError.cannotWrite(destination.path, reason: refusalOfInput(input))
             }
         }
     }
 
-    /// What kind of non-regular file `mode` is, or nil for a regular file.
-    private static func kind(of mode: mode_t) -> String? {
-        switch mode & S_IFMT {
-        case S_IFREG: nil
-        case S_IFDIR: "a folder"
-        case S_IFLNK: "a symbolic link"
-        case S_IFIFO: "a pipe (FIFO)"
-        case S_IFSOCK: "a socket"
-        case S_IFCHR, S_IFBLK: "a device"
-        default: "a special file"
+    /// What kind of non-regular file `kind` is, in words, or nil for a regular file.
+    private static func name(of kind: FileStatus.Kind) -> String? {
+        switch kind {
+        case .file: nil
+        case .folder: "a folder"
+        case .link: "a symbolic link"
+        case .pipe: "a pipe (FIFO)"
+        case .socket: "a socket"
+        case .device: "a device"
+        case .other: "a special file"
         }
     }
 

@@ -1,5 +1,7 @@
 import Foundation
+import StillpointFiles
 import StillpointScript
+import SystemPackage
 
 /// What a render is asked to do beyond the timeline itself.
 public struct RenderOptions: Sendable {
@@ -80,15 +82,17 @@ public struct Renderer: Sendable {
         let drafts = DraftVoices(rate: settings.rate, channels: settings.channels, voiceLevel: settings.voiceLevel)
         let voices = try VoiceFactory(timeline: timeline, clips: clips, drafts: drafts)
 
+        // The main file at `destination`, the other formats beside it under the same
+        // name; their folder is made (and found writable) before the loudness pass,
+        // so `-o /proc/nope/x.flac` fails at once instead of after a whole pass.
+        let outputs = try settings.formats.map { format in
+            try AtomicOutput(destination: format == settings.format
+                ? destination : destination.deletingPathExtension().appendingPathExtension(format.fileExtension))
+        }
         var gain = 0.0
         if let target = settings.loudness {
             let profile = try LoudnessPass(timeline: timeline, voices: voices).measure()
             gain = profile.gainToReach(target: target, ceiling: settings.limiterCeiling) ?? 0
-        }
-        // The main file at `destination`, the other formats beside it under the same name.
-        let outputs = try settings.formats.map { format in
-            try AtomicOutput(destination: format == settings.format
-                ? destination : destination.deletingPathExtension().appendingPathExtension(format.fileExtension))
         }
         let files = zip(outputs, settings.formats).map { (url: $0.temporary, format: $1) }
         do {
@@ -118,7 +122,7 @@ public struct Renderer: Sendable {
                 limiting: result.limiting, draftPhrases: drafted, warnings: warnings)
         } catch {
             outputs.forEach { $0.discard() }
-            throw error
+            throw Self.namingTheTarget(error, of: outputs)
         }
     }
 }
@@ -134,6 +138,16 @@ extension Renderer {
         return String(
             format: "warning: reaching %.1f LUFS takes %.1f dB of limiting on the loudest moments, which flattens them audibly; the track measures %@; lower `loudness:`, or raise the quiet parts of the mix",
             target ?? 0, limiting, measured)
+    }
+
+    /// A failure writing a hidden temporary file (the disk is full), told as a
+    /// failure writing the track it was to become: the user never sees that name.
+    static func namingTheTarget(_ error: any Error, of outputs: [AtomicOutput]) -> any Error {
+        guard var failure = error as? AudioFileError,
+            let output = outputs.first(where: { $0.temporary.path == failure.path })
+        else { return error }
+        failure.path = output.destination.path
+        return failure
     }
 
     /// The chapters that start inside `range`, timed from its start.
@@ -153,16 +167,10 @@ extension Renderer {
     /// Writes `<track>.vtt` beside the track, as atomically as the track itself.
     static func writeSubtitles(_ timeline: Timeline, range: Range<Int64>, beside track: URL) throws -> URL {
         let file = subtitlesFile(beside: track)
-        let vtt = try AtomicOutput(destination: file)
         do {
-            try Data(WebVTT.text(for: timeline, range: range).utf8).write(to: vtt.temporary)
-            try vtt.commit()
-        } catch let error as RenderError {
-            vtt.discard()
-            throw error
+            try AtomicReplacement.write(Array(WebVTT.text(for: timeline, range: range).utf8), to: FilePath(file.path))
         } catch {
-            vtt.discard()
-            throw RenderError.cannotWrite(file.path, reason: error.localizedDescription)
+            throw RenderError.cannotWrite(file.path, reason: error.reason)
         }
         return file
     }
