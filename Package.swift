@@ -80,11 +80,14 @@ let package = Package(
                            .product(name: "SystemPackage", package: "swift-system")]),
         // No -Ounchecked here: the recogniser (C) is about 97 % of a takes run's
         // CPU (bench/takes.sh), so unchecked Swift could not pay.
+        // SBaGen schedules (`stillpoint import`, a `.sbg` given to check, timeline or render).
+        .target(name: "StillpointSBaGen", dependencies: ["StillpointScript"]),
         .executableTarget(
             name: "stillpoint",
             dependencies: [
                 "StillpointScript", "StillpointAudio", "StillpointBuild", "StillpointPublish", "StillpointPicture",
-                "StillpointTakes", "StillpointFiles", .product(name: "SystemPackage", package: "swift-system"),
+                "StillpointTakes", "StillpointFiles", "StillpointSBaGen",
+                .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // `stillpoint new`'s starting scripts, kept as real .session files (so
@@ -119,6 +122,9 @@ let package = Package(
         .testTarget(
             name: "StillpointTakesTests",
             dependencies: ["StillpointTakes", "StillpointAudio", "StillpointScript", "StillpointTestSupport"]),
+        .testTarget(
+            name: "StillpointSBaGenTests",
+            dependencies: ["StillpointSBaGen", "StillpointScript", "StillpointAudio", "StillpointDSP", "StillpointTestSupport"]),
         .testTarget(
             name: "StillpointCLITests",
             dependencies: ["StillpointTestSupport"],

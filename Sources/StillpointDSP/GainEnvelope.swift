@@ -1,7 +1,8 @@
 import Foundation
 
 /// The per-frame gains with which an event enters the mix: its level (dB, gliding
-/// linearly in dB), its linear fades, and its constant-power pan.
+/// linearly in dB, or in amplitude with `glide linear`), its linear fades, its
+/// `am` throb, and its constant-power pan.
 ///
 /// Fades are linear in amplitude, as in workload B60: the fade-in gain at frame n
 /// is n / fadeIn (0 at the event's first frame), the fade-out gain is
@@ -19,6 +20,7 @@ public struct GainEnvelope: Sendable {
     let length: Int64
     let fadeIn: Int64
     let fadeOut: Int64
+    let modulator: AmplitudeModulator?
 
     /// - Parameters:
     ///   - level: dB, gliding linearly in dB.
@@ -27,15 +29,17 @@ public struct GainEnvelope: Sendable {
     ///   - length: the event's length in frames (`end − start`).
     ///   - minimumFade: frames each fade lasts at least (for voice clips,
     ///     `clipEdgeFade` seconds at the track's rate, see `minimumClipFade(rate:)`).
+    ///   - modulator: an `am` throb multiplying every gain, or nil for a steady sound.
     public init(
         level: Glide, pan: Glide = Glide(0), fadeIn: Int64 = 0, fadeOut: Int64 = 0, length: Int64,
-        minimumFade: Int64 = 0
+        minimumFade: Int64 = 0, modulator: AmplitudeModulator? = nil
     ) {
         self.level = level
         self.pan = pan
         self.length = length
         self.fadeIn = max(fadeIn, minimumFade)
         self.fadeOut = max(fadeOut, minimumFade)
+        self.modulator = modulator
     }
 
     /// `clipEdgeFade` in frames at `rate`.
@@ -51,6 +55,7 @@ public struct GainEnvelope: Sendable {
     ) {
         fillLevel(from: n, count: count, into: left)
         applyFades(from: n, count: count, to: left)
+        modulator?.apply(from: n, count: count, to: left)
         if let right { applyPan(from: n, count: count, left: left, right: right) }
     }
 
@@ -61,7 +66,7 @@ public struct GainEnvelope: Sendable {
     /// scalar instead of a gain buffer.
     public func constantGains(from n: Int64, count: Int, stereo: Bool) -> (left: Float, right: Float)? {
         let end = n + Int64(count)
-        guard level.isConstant || n >= level.frames, !stereo || pan.isConstant || n >= pan.frames,
+        guard modulator == nil, level.isConstant || n >= level.frames, !stereo || pan.isConstant || n >= pan.frames,
               fadeIn <= 0 || n >= fadeIn, end <= length - max(fadeOut, 0) else { return nil }
         let gain = levelGain(at: n)
         guard stereo else { return (gain, gain) }
@@ -84,8 +89,12 @@ public struct GainEnvelope: Sendable {
         var i = 0
         if !level.isConstant, n < level.frames {
             i = Int(min(level.frames - n, Int64(count)))
-            DecibelRamp(start: level.start, slope: (level.end - level.start) / Double(level.frames), origin: 0)
-                .fill(n..<(n + Int64(i)), into: gain)
+            if level.curve == .linear {
+                LinearGainRamp(level).fill(n..<(n + Int64(i)), into: gain)
+            } else {
+                DecibelRamp(start: level.start, slope: (level.end - level.start) / Double(level.frames), origin: 0)
+                    .fill(n..<(n + Int64(i)), into: gain)
+            }
         }
         if i < count {
             gain.advanced(by: i).update(repeating: levelGain(at: n + Int64(i)), count: count - i)

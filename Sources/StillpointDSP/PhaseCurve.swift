@@ -11,8 +11,7 @@ import Foundation
 /// factors, so a glide costs one `expm1` per eight frames rather than one per
 /// frame (and still depends on n alone). After the glide the final frequency
 /// holds. A glide that
-/// touches zero or below (which the resolver rejects for audible frequencies, but a
-/// beat may be 0) falls back to linear in Hz.
+/// touches zero or changes sign, or one whose curve is `.linear`, is linear in Hz.
 struct PhaseCurve: Sendable {
     /// Cycles per frame at the start and at the end of the glide.
     let startRate: Double
@@ -27,16 +26,21 @@ struct PhaseCurve: Sendable {
     private let spanGrowth: [Double]
     private let spanCycles: [Double]
     static let span: Int64 = 256
+    /// The phase at frame 0, in cycles (`Glide.phase`).
+    let offset: Double
 
     /// - Parameters:
     ///   - hertz: the frequency (Hz) and its glide.
     ///   - ratio: multiplies the frequency (a partial's ratio, or ±½ for a beat).
     init(_ hertz: Glide, rate: Int, ratio: Double = 1) {
+        offset = hertz.phase
         startRate = hertz.start * ratio / Double(rate)
         endRate = (hertz.isConstant ? hertz.start : hertz.end) * ratio / Double(rate)
         glide = hertz.isConstant ? 0 : max(hertz.frames, 0)
         let g = Double(glide)
-        if glide > 0, hertz.start > 0, hertz.end > 0 {
+        // An even glide keeps its sign (a negative beat glides evenly in size too);
+        // a linear one (`glide linear`), or one through zero, is linear in Hz.
+        if glide > 0, hertz.curve == .even, hertz.start * hertz.end > 0 {
             let k = log(hertz.end / hertz.start) / g
             growth = k
             glideCycles = startRate * expm1(k * g) / k
@@ -50,9 +54,15 @@ struct PhaseCurve: Sendable {
         }
     }
 
-    /// Phase in cycles at frame `n` (n ≥ 0), from phase 0 at frame 0.
+    /// Phase in cycles at frame `n` (n ≥ 0), from `offset` at frame 0.
     @inline(__always)
     func cycles(at n: Int64) -> Double {
+        offset + rising(at: n)
+    }
+
+    /// Phase in cycles at frame `n`, from 0 at frame 0.
+    @inline(__always)
+    private func rising(at n: Int64) -> Double {
         if n >= glide {
             return glideCycles + endRate * Double(n - glide)
         }
@@ -73,6 +83,11 @@ struct PhaseCurve: Sendable {
     /// computed on its own.
     @inline(__always)
     func cycles(lanesFrom n: Int64) -> FastSine.Phases {
+        offset + rising(lanesFrom: n)
+    }
+
+    @inline(__always)
+    private func rising(lanesFrom n: Int64) -> FastSine.Phases {
         if n >= glide {
             return glideCycles + endRate * (Double(n - glide) + FastSine.laneOffsets)
         }
@@ -92,7 +107,7 @@ struct PhaseCurve: Sendable {
             }
         }
         var x = FastSine.Phases()
-        for j in 0..<FastSine.Phases.scalarCount { x[j] = cycles(at: n + Int64(j)) }
+        for j in 0..<FastSine.Phases.scalarCount { x[j] = rising(at: n + Int64(j)) }
         return x
     }
 }

@@ -18,6 +18,7 @@ public struct SynthVoice: Sendable {
         case binaural(BinauralVoice)
         case isochronic(IsochronicVoice)
         case noise(NoiseVoice)
+        case spinningNoise(SpinningNoiseVoice)
         case bell(BellVoice)
         case drone(DroneVoice)
         case breathe(BreathVoice)
@@ -37,6 +38,8 @@ public struct SynthVoice: Sendable {
             kind = .isochronic(IsochronicVoice(frequency: frequency, pulse: pulse, rate: rate))
         case .noise(let color):
             kind = .noise(NoiseVoice(color: color, rate: rate, seed: seed))
+        case .spinningNoise(let color, let spin):
+            kind = .spinningNoise(SpinningNoiseVoice(color: color, spin: spin, rate: rate, seed: seed))
         case .bell(let frequency, let decay):
             kind = .bell(BellVoice(frequency: frequency, decay: decay, rate: rate))
         case .drone(let frequency):
@@ -53,10 +56,12 @@ public struct SynthVoice: Sendable {
         NoiseVoice.mix(track &+ NoiseVoice.mix(UInt64(truncatingIfNeeded: event)))
     }
 
-    /// 2 for binaural (a different signal in each ear), 1 for everything else.
+    /// 2 for binaural and spinning noise (a different signal in each ear), 1 for everything else.
     public var channels: Int {
-        if case .binaural = kind { return 2 }
-        return 1
+        switch kind {
+        case .binaural, .spinningNoise: 2
+        default: 1
+        }
     }
 
     /// Renders local frames `[n, n + count)`. A mono voice writes `left` and copies
@@ -74,6 +79,9 @@ public struct SynthVoice: Sendable {
         case .noise(var voice):
             voice.render(from: n, count: count, into: left)
             kind = .noise(voice)
+        case .spinningNoise(var voice):
+            voice.render(from: n, count: count, left: left, right: right)
+            kind = .spinningNoise(voice)
         case .bell(let voice): voice.render(from: n, count: count, into: left)
         case .drone(let voice): voice.render(from: n, count: count, into: left)
         case .breathe(let voice): voice.render(from: n, count: count, into: left)

@@ -8,6 +8,8 @@ public enum Synthesis: Sendable, Equatable {
     case binaural(frequency: Glide, beat: Glide)
     case isochronic(frequency: Glide, pulse: Glide)
     case noise(NoiseSpectrum)
+    /// Noise panned round the head, full left to full right and back, `spin` times a second.
+    case spinningNoise(NoiseSpectrum, spin: Glide)
     /// Partials at 1, 2.76 and 5.40 × frequency, reaching −60 dB after `decay` seconds.
     case bell(frequency: Glide, decay: Double)
     /// Frequency, its fifth and its octave, with a slow swell.
@@ -16,12 +18,25 @@ public enum Synthesis: Sendable, Equatable {
 }
 
 /// A value that may glide: `start` at frame 0, moving to `end` over `frames`
-/// frames, then holding. Frequencies glide exponentially, levels linearly in dB,
-/// pan linearly (each user decides how).
+/// frames, then holding. With the `.even` curve frequencies glide exponentially,
+/// levels linearly in dB; with `.linear` both move linearly (Hz, amplitude), as
+/// SBaGen slides. Pan glides linearly either way.
 public struct Glide: Sendable, Equatable {
+    /// How a glide moves from `start` to `end`.
+    public enum Curve: Sendable, Equatable {
+        /// Evenly in pitch (a frequency) or in dB (a level): how a listener hears a steady change.
+        case even
+        /// Linearly in Hz (a frequency) or in amplitude (a level).
+        case linear
+    }
+
     public var start: Double
     public var end: Double
     public var frames: Int64
+    public var curve: Curve = .even
+    /// For a frequency: the phase, in cycles, its oscillator starts at, so a tone
+    /// can carry on from another without a seam.
+    public var phase: Double = 0
 
     public init(_ value: Double) {
         self.init(from: value, to: value, over: 0)

@@ -47,6 +47,7 @@ enum EventText {
         case .binaural(let f, let beat): return "binaural \(hertz(f)) beat \(hertz(beat))"
         case .isochronic(let f, let pulse): return "isochronic \(hertz(f)) pulse \(hertz(pulse))"
         case .noise(let colour): return "noise \(colour.rawValue)"
+        case .spinningNoise(let colour, let spin): return "noise \(colour.rawValue) spin \(hertz(spin))"
         case .bell(let f, _): return "bell \(hertz(f))"
         case .drone(let f): return "drone \(hertz(f))"
         case .file(let url, let loop): return "file \(url.lastPathComponent)" + (loop ? " loop" : "")

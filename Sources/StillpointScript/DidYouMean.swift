@@ -3,7 +3,7 @@ import Foundation
 /// The candidate closest to `word`, if it is close enough to be a likely slip:
 /// a difference of case only, or an edit distance of at most a third of the
 /// word's length (at least 1). Used for keywords, settings, clip and sound names.
-func didYouMean(_ word: String, among candidates: [String]) -> String? {
+public func didYouMean(_ word: String, among candidates: [String]) -> String? {
     let lowered = word.lowercased()
     if let sameButCase = candidates.first(where: { $0 != word && $0.lowercased() == lowered }) {
         return sameButCase

@@ -29,11 +29,11 @@ extension Parser {
             action = .breathe(inhale: inhale, holdIn: holdIn, exhale: exhale, holdOut: holdOut)
         case "play":
             let target = try generator(&cursor, allowSounds: true, filesByExtension: true)
-            options = try self.options(&cursor, allowed: ["for", "level", "fade", "pan", "noduck", "loop"], on: "play")
+            options = try self.options(&cursor, allowed: ["for", "level", "fade", "pan", "noduck", "loop", "glide", "am", "phase"], on: "play")
             action = .play(target)
         case "tone":
             let generator = try self.generator(&cursor, allowSounds: true)
-            options = try self.options(&cursor, allowed: ["for", "level", "fade", "pan", "noduck", "loop"], on: "tone")
+            options = try self.options(&cursor, allowed: ["for", "level", "fade", "pan", "noduck", "loop", "glide", "am", "phase"], on: "tone")
             guard options.duration != nil else {
                 throw LineError(column: cursor.endColumn, .toneNeedsDuration)
             }
@@ -47,7 +47,7 @@ extension Parser {
                 _ = cursor.next()
             }
             let generator = try self.generator(&cursor, allowSounds: true)
-            options = try self.options(&cursor, allowed: ["level", "fade", "pan", "noduck", "loop"], on: "bed")
+            options = try self.options(&cursor, allowed: ["level", "fade", "pan", "noduck", "loop", "glide", "am", "phase"], on: "bed")
             if name == nil, case .sound(let soundName, let soundSpot) = generator { name = (soundName, soundSpot) }
             action = .bed(name: name?.0, nameSpot: name?.1, generator)
         default:  // stop
@@ -96,7 +96,7 @@ extension Parser {
                 throw LineError(column: cursor.column, .unknownNoiseColour(suggestion: guess))
             }
             _ = cursor.next()
-            return .noise(noise)
+            return try spinningNoise(noise, &cursor)
         case "bell":
             let frequency = try cursor.glide(.frequency)
             return .bell(frequency, decay: cursor.accept("decay") ? try cursor.duration() : nil)
@@ -165,6 +165,9 @@ extension Parser {
             case "from": options.from = try cursor.duration()
             case "to": options.to = try cursor.duration()
             case "for": options.duration = try cursor.duration()
+            case "glide": options.glideCurve = try cursor.glideCurve()
+            case "am": options.modulation = try cursor.amplitudeModulation()
+            case "phase": options.phase = try cursor.startingPhase()
             default:  // times
                 let (times, spot) = try cursor.integer(for: .breathCount)
                 guard (1...maximumRepeat).contains(times) else {

@@ -146,7 +146,7 @@ extension Parser {
         }
         _ = cursor.next()
         let generator = try self.generator(&cursor, allowSounds: false)
-        let options = try self.options(&cursor, allowed: ["level", "fade", "pan", "noduck", "loop", "for"], on: "sound")
+        let options = try self.options(&cursor, allowed: ["level", "fade", "pan", "noduck", "loop", "for", "glide", "am", "phase"], on: "sound")
         return .sound(SoundSyntax(name: name, spot: nameSpot, generator: generator, options: options))
     }
 

@@ -31,6 +31,9 @@ final class Resolver {
     private var headerOpen = true
     private var settingsSeen: [URL: [String: Int]] = [:]
     private var parsed: [URL: (file: SyntaxFile, problems: [Diagnostic], walked: Bool)] = [:]
+    /// Script text given in memory instead of read from its file (an SBaGen
+    /// schedule imported on the fly is resolved as the session it imports to).
+    var inMemory: [URL: Data] = [:]
 
     var spine: Int64 = 0
     var placed: [PlacedEvent] = []
@@ -94,7 +97,7 @@ final class Resolver {
     /// Reads and parses a file once; its syntax problems are reported on first use.
     func parse(_ url: URL, displayPath: String) -> SyntaxFile? {
         if let entry = parsed[url] { return entry.file }
-        guard let data = try? files.read(url) else { return nil }
+        guard let data = inMemory[url] ?? (try? files.read(url)) else { return nil }
         let source = SourceText(decoding: data, path: displayPath)
         sources[displayPath] = source
         let (file, problems) = Parser.parse(source, url: url)

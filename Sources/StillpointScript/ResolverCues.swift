@@ -101,10 +101,14 @@ extension Resolver {
     }
 
     private func mix(_ options: OptionsSyntax, level: Double, fade: Double, ducks: Bool) -> Mix {
-        Mix(
-            level: param(options.level) ?? Param(level), pan: param(options.pan) ?? Param(0),
+        var levelParam = param(options.level) ?? Param(level)
+        levelParam.curve = options.glideCurve ?? .even
+        var mix = Mix(
+            level: levelParam, pan: param(options.pan) ?? Param(0),
             fadeIn: max(minimumFade, frames(options.fadeIn?.seconds ?? fade)),
             fadeOut: max(minimumFade, frames(options.fadeOut?.seconds ?? fade)), ducks: ducks)
+        mix.modulation = modulation(options)
+        return mix
     }
 
     // MARK: Voice

@@ -40,6 +40,8 @@ extension Resolver {
             guard let made = synthesised(generator, context) else { return nil }
             resolved = ResolvedSound(generator: made.0, options: options, name: nil, natural: made.1, isFile: false)
         }
+        if let curve = resolved.options.glideCurve { resolved.generator = resolved.generator.gliding(curve) }
+        if let phase = resolved.options.phase { resolved.generator = resolved.generator.starting(at: phase) }
         if case .file(let url, _) = resolved.generator {
             resolved.generator = .file(url, loop: resolved.options.loop)
             if resolved.options.loop { resolved.natural = nil }
@@ -72,6 +74,12 @@ extension Resolver {
             return (.isochronic(frequency: carrier, pulse: pulseParam), nil)
         case .noise(let colour):
             return (.noise(colour), nil)
+        case .spinningNoise(let colour, let rate):
+            guard settings.output.channels == 2 else {
+                report(context, rate.spot, .binauralNeedsStereo)
+                return nil
+            }
+            return frequencyParam(rate, context, .pulse).map { (.spinningNoise(colour, rate: $0), nil) }
         case .bell(let frequency, let decay):
             guard let param = frequencyParam(frequency, context, .frequency) else { return nil }
             let highest = max(frequency.start, frequency.end)
@@ -87,12 +95,16 @@ extension Resolver {
         }
     }
 
-    /// A frequency that must stay above 0 and below half the rate, at both ends of its glide.
+    /// A frequency that must stay above 0 and below half the rate, at both ends of
+    /// its glide. A beat may be 0 or negative (the left ear the higher, as
+    /// SBaGen's `C+B` writes it): only its size is bounded.
     private func frequencyParam(
         _ value: GlideValue, _ context: FileContext, _ what: ScriptProblem.FrequencyRole
     ) -> Param? {
         var valid = true
-        for (hertz, spot) in [(value.start, value.spot), (value.end, value.endSpot)] where !(hertz > 0 && hertz < nyquist) {
+        let signed = what == .beat
+        for (hertz, spot) in [(value.start, value.spot), (value.end, value.endSpot)]
+        where !((signed || hertz > 0) && abs(hertz) < nyquist) {
             report(context, spot, .frequencyOutOfRange(what, nyquist: nyquist, found: hertz))
             valid = false
         }
@@ -109,7 +121,7 @@ extension Resolver {
         }
         for time in [0, frequency.over, beat.over] {
             let carrier = time == 0 ? frequency.start : at(frequency, time)
-            let spread = (time == 0 ? beat.start : at(beat, time)) / 2
+            let spread = abs(time == 0 ? beat.start : at(beat, time)) / 2
             if carrier - spread <= 0 {
                 report(context, frequency.spot, .leftEarTooLow(carrier - spread))
                 return false

@@ -31,13 +31,18 @@ public struct ScriptLoader: Sendable {
     /// Resolves `script`. `libraryRoot` is the folder given to `build`; nil finds
     /// it by the rule of `libraryRoot(for:)`. The script's path is shown in
     /// diagnostics and in `Timeline.script` as it is written in `script`
-    /// (`relativePath`), so a relative URL stays relative.
-    public func load(_ script: URL, libraryRoot: URL? = nil, options: ResolveOptions = ResolveOptions()) -> LoadResult {
+    /// (`relativePath`), so a relative URL stays relative. `text`, when given, is
+    /// the script's text in place of the file's (the file must still exist: an
+    /// imported SBaGen schedule is resolved as its session text, at its own path,
+    /// so that its files are found beside it).
+    public func load(
+        _ script: URL, text: Data? = nil, libraryRoot: URL? = nil, options: ResolveOptions = ResolveOptions()
+    ) -> LoadResult {
         let root = (libraryRoot ?? Self.libraryRoot(for: script)).standardizedFileURL
         // One set of files for every pass, so each file is read and measured once.
         let files = LibraryFiles(root: root, inspector: inspector, verifyAudio: options.verifyAudio)
         let (resolver, timeline) = fitted(options: options) { layout in
-            resolve(script, root: root, files: files, options: options, layout: layout)
+            resolve(script, text: text, root: root, files: files, options: options, layout: layout)
         }
         return LoadResult(
             timeline: timeline, diagnostics: Self.ordered(resolver.diagnostics),
@@ -47,12 +52,13 @@ public struct ScriptLoader: Sendable {
     }
 
     /// One walk of the script, laid out by `layout`: the resolver (with its
-    /// diagnostics) and the timeline, nil when there is an error.
+    /// diagnostics) and the timeline, nil when there is an error. `text` is as in `load`.
     func resolve(
-        _ script: URL, root: URL, files: LibraryFiles, options: ResolveOptions, layout: Layout
+        _ script: URL, text: Data?, root: URL, files: LibraryFiles, options: ResolveOptions, layout: Layout
     ) -> (Resolver, Timeline?) {
         let resolver = Resolver(files: files, options: options, layout: layout)
         let scriptURL = script.standardizedFileURL
+        if let text { resolver.inMemory[scriptURL] = text }
         let display = script.relativePath
         let defaults = root.appendingPathComponent(Self.defaultsFileName)
         if FileManager.default.fileExists(atPath: defaults.path) {

@@ -168,7 +168,7 @@ public enum ScriptProblem: Sendable, Equatable {
         case breathCount, sampleRate, panPosition, quality, chapterTitle
         case repeatCount, repeatColon, endTime, soundEquals, clipName
         case soundOrGenerator, generator, duration, trackTime
-        case timeBeforeEnd, everyCue
+        case timeBeforeEnd, everyCue, glideCurve, modulationDepth, phase
         case measure(Measure)
     }
 

@@ -43,6 +43,8 @@ enum GeneratorSyntax: Sendable, Equatable {
     case binaural(GlideValue, beat: GlideValue)
     case isochronic(GlideValue, pulse: GlideValue)
     case noise(NoiseColor)
+    /// `noise pink spin 4 Hz`: see `Generator.spinningNoise`.
+    case spinningNoise(NoiseColor, rate: GlideValue)
     case bell(GlideValue, decay: DurationValue?)
     case drone(GlideValue)
     case file(path: String, spot: Spot, loop: Bool)
@@ -61,6 +63,14 @@ enum GeneratorSyntax: Sendable, Equatable {
 /// The options a cue or a sound may carry; nil means "not written", so that a
 /// cue's options replace exactly the ones it writes of the sound it plays.
 struct OptionsSyntax: Sendable, Equatable {
+    static func == (a: OptionsSyntax, b: OptionsSyntax) -> Bool {
+        a.level == b.level && a.fadeIn == b.fadeIn && a.fadeOut == b.fadeOut && a.pan == b.pan && a.noduck == b.noduck
+            && a.trim == b.trim && a.from == b.from && a.to == b.to && a.loop == b.loop && a.times == b.times
+            && a.duration == b.duration && a.glideCurve == b.glideCurve
+            && a.modulation?.rate == b.modulation?.rate && a.modulation?.depth == b.modulation?.depth
+            && a.phase?.left == b.phase?.left && a.phase?.right == b.phase?.right
+    }
+
     var level: GlideValue?
     var fadeIn: DurationValue?
     var fadeOut: DurationValue?
@@ -72,6 +82,12 @@ struct OptionsSyntax: Sendable, Equatable {
     var loop = false
     var times: Int?
     var duration: DurationValue?
+    /// `glide linear`: every glide of the sound moves linearly (see `GlideCurve`).
+    var glideCurve: GlideCurve?
+    /// `am R [depth D]`: see `AmplitudeModulation`.
+    var modulation: (rate: GlideValue, depth: Double)?
+    /// `phase L [R]`: where the oscillator starts, in cycles (left ear, right ear).
+    var phase: (left: Double, right: Double)?
 
     /// Options of `self` win over those of `base` (a cue over its sound).
     func replacing(_ base: OptionsSyntax) -> OptionsSyntax {
@@ -83,6 +99,9 @@ struct OptionsSyntax: Sendable, Equatable {
         merged.noduck = noduck || base.noduck
         merged.loop = loop || base.loop
         merged.duration = duration ?? base.duration
+        merged.glideCurve = glideCurve ?? base.glideCurve
+        merged.modulation = modulation ?? base.modulation
+        merged.phase = phase ?? base.phase
         return merged
     }
 }

@@ -197,6 +197,8 @@ public enum Generator: Sendable, Equatable {
     case binaural(frequency: Param, beat: Param)
     case isochronic(frequency: Param, pulse: Param)
     case noise(NoiseColor)
+    /// Noise panned round the head, full left to full right and back, `rate` times a second.
+    case spinningNoise(NoiseColor, rate: Param)
     /// Partials at 1, 2.76 and 5.40 × frequency, reaching −60 dB after `decay` seconds.
     case bell(frequency: Param, decay: Double)
     /// Frequency, its fifth and its octave, with a slow swell.
@@ -226,12 +228,16 @@ public struct BreathPattern: Sendable, Equatable {
 }
 
 /// A value that may glide: `start` at the event's start, moving to `end` over
-/// `glide` frames, then holding. Frequencies glide exponentially, levels linearly
-/// in dB, pan linearly.
+/// `glide` frames, then holding. With the `.even` curve frequencies glide
+/// exponentially, levels linearly in dB; with `.linear` both move linearly (Hz,
+/// amplitude). Pan glides linearly either way.
 public struct Param: Sendable, Equatable {
     public var start: Double
     public var end: Double
     public var glide: Int64
+    public var curve: GlideCurve = .even
+    /// For a frequency: the phase, in cycles, its oscillator starts at (`phase`).
+    public var phase: Double = 0
 
     public init(_ value: Double) {
         self.start = value
@@ -259,6 +265,8 @@ public struct Mix: Sendable, Equatable {
     public var fadeOut: Int64
     /// Whether this sound dips under voice (`noduck` clears it; voice never ducks).
     public var ducks: Bool
+    /// `am R depth D`: the gain throbs at R Hz; nil for a steady sound.
+    public var modulation: AmplitudeModulation?
 
     public init(level: Param, pan: Param = Param(0), fadeIn: Int64 = 0, fadeOut: Int64 = 0, ducks: Bool) {
         self.level = level

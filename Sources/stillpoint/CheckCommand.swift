@@ -31,7 +31,7 @@ struct CheckCommand: ParsableCommand {
         var found: [Diagnostic] = []
         for path in paths {
             for script in try Loading.scripts(at: path) {
-                let result = Loading.loader.load(script, options: .init(draft: draft, verifyAudio: true))
+                let result = Loading.load(script, options: .init(draft: draft, verifyAudio: true))
                 if format == .text { Terminal.report(result.diagnostics) }
                 scripts += 1
                 found += result.diagnostics

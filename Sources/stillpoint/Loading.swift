@@ -1,6 +1,7 @@
 import Foundation
 import StillpointAudio
 import StillpointBuild
+import StillpointSBaGen
 import StillpointScript
 
 /// Parses and resolves scripts with the real audio files behind them, and prints
@@ -15,9 +16,16 @@ enum Loading {
 
     /// Loads one script, printing its diagnostics; nil when it has errors.
     static func timeline(_ script: URL, libraryRoot: URL? = nil, options: ResolveOptions = ResolveOptions()) -> Timeline? {
-        let result = loader.load(script, libraryRoot: libraryRoot, options: options)
+        let result = load(script, libraryRoot: libraryRoot, options: options)
         Terminal.report(result.diagnostics)
         return result.timeline
+    }
+
+    /// Loads a script; an SBaGen schedule (`.sbg`) is imported in memory and its
+    /// session text loaded at the schedule's path, its problems shown in the schedule.
+    static func load(_ script: URL, libraryRoot: URL? = nil, options: ResolveOptions = ResolveOptions()) -> LoadResult {
+        guard SBaGenImport.isSchedule(script) else { return loader.load(script, libraryRoot: libraryRoot, options: options) }
+        return SBaGenImport.load(script, with: loader, libraryRoot: libraryRoot, options: options)
     }
 
     /// The `.session` files a path names: the file itself, or every renderable

@@ -14,7 +14,7 @@ struct Stillpoint: AsyncParsableCommand {
         version: rendererVersion,
         subcommands: [
             CheckCommand.self, TimelineCommand.self, RenderCommand.self, WatchCommand.self, BuildCommand.self,
-            PublishCommand.self, ClipsCommand.self, TakesCommand.self, NewCommand.self,
+            PublishCommand.self, ClipsCommand.self, TakesCommand.self, NewCommand.self, ImportCommand.self,
         ])
 
     /// `AsyncParsableCommand.main` with one change: every error a command throws

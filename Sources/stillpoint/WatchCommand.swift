@@ -29,7 +29,7 @@ struct WatchCommand: ParsableCommand {
         var watched = WatchedFiles(script: script)
         var first = true
         while true {
-            let loaded = Loading.loader.load(script, options: try render.resolveOptions())
+            let loaded = Loading.load(script, options: try render.resolveOptions())
             Terminal.report(loaded.diagnostics)
             let timeline = loaded.timeline
             if let timeline { watched.update(timeline.dependencies + [loaded.clipsFolder]) }

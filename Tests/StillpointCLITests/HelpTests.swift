@@ -11,7 +11,7 @@ struct HelpTests {
 
     /// The tool itself (`[]`) and every command.
     static let commands: [[String]] = [
-        [], ["check"], ["timeline"], ["render"], ["watch"], ["build"], ["publish"], ["clips"], ["takes"], ["new"],
+        [], ["check"], ["timeline"], ["render"], ["watch"], ["build"], ["publish"], ["clips"], ["takes"], ["new"], ["import"],
     ]
 
     @Test(arguments: commands)

@@ -89,7 +89,7 @@ final class Mixer {
         guard event.end > event.start, let voice = voices.voice(for: event, index: index) else { return nil }
         let minimumFade = event.kind == .say ? GainEnvelope.minimumClipFade(rate: timeline.rate) : 0
         return ActiveEvent(event: event, voice: voice,
-                           envelope: GainEnvelope(mix: event.mix, length: event.length, minimumFade: minimumFade))
+                           envelope: GainEnvelope(mix: event.mix, length: event.length, minimumFade: minimumFade, rate: timeline.rate))
     }
 
     /// - Parameter steadyDuck: the duck gain when it is the same for the whole block.

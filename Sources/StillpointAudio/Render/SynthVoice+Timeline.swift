@@ -32,6 +32,7 @@ extension Synthesis {
         case .isochronic(let frequency, let pulse):
             self = .isochronic(frequency: Glide(frequency), pulse: Glide(pulse))
         case .noise(let color): self = .noise(NoiseSpectrum(color))
+        case .spinningNoise(let color, let spin): self = .spinningNoise(NoiseSpectrum(color), spin: Glide(spin))
         case .bell(let frequency, let decay): self = .bell(frequency: Glide(frequency), decay: decay)
         case .drone(let frequency): self = .drone(frequency: Glide(frequency))
         case .file: return nil
@@ -52,15 +53,28 @@ extension NoiseSpectrum {
 extension Glide {
     init(_ param: Param) {
         self.init(from: param.start, to: param.end, over: param.glide)
+        curve = Curve(param.curve)
+        phase = param.phase
+    }
+}
+
+extension Glide.Curve {
+    init(_ curve: GlideCurve) {
+        switch curve {
+        case .even: self = .even
+        case .linear: self = .linear
+        }
     }
 }
 
 extension GainEnvelope {
     /// The gains of an event that enters the mix as `mix` says; public for the
     /// timeline picture, which draws a bed's level with the mixer's own envelope.
-    public init(mix: Mix, length: Int64, minimumFade: Int64 = 0) {
+    /// - Parameter rate: the track's rate, for an `am` modulation's phase.
+    public init(mix: Mix, length: Int64, minimumFade: Int64 = 0, rate: Int = 48000) {
         self.init(
             level: Glide(mix.level), pan: Glide(mix.pan), fadeIn: mix.fadeIn, fadeOut: mix.fadeOut, length: length,
-            minimumFade: minimumFade)
+            minimumFade: minimumFade,
+            modulator: mix.modulation.map { AmplitudeModulator(frequency: Glide($0.rate), depth: $0.depth, rate: rate) })
     }
 }
