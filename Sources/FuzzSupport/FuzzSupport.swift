@@ -1,4 +1,4 @@
-import CFuzzDriver
+internal import CFuzzDriver
 import Foundation
 import StillpointScript
 
