@@ -143,6 +143,7 @@ if ProcessInfo.processInfo.environment["STILLPOINT_FUZZ"] == "1" {
         ("FuzzDefaults", []),
         ("FuzzBuildRecord", ["StillpointBuild"]),
         ("FuzzClip", ["StillpointAudio"]),
+        ("FuzzSBaGen", ["StillpointSBaGen"]),
     ]
     package.targets.append(.systemLibrary(name: "CFuzzDriver"))
     package.targets.append(.target(name: "FuzzSupport", dependencies: ["CFuzzDriver", "StillpointScript"]))

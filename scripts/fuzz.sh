@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing (libFuzzer, with AddressSanitizer) of what reads user
 # files: the .session parser and resolver, library.defaults, the build record
-# reader and clip decoding.
+# reader, clip decoding and the SBaGen importer.
 #
 #   scripts/fuzz.sh [TARGET|all] [SECONDS]     e.g. scripts/fuzz.sh script 600
 #
-# TARGET is script, defaults, record or clip (default all); SECONDS is each
+# TARGET is script, defaults, record, clip or sbagen (default all); SECONDS is each
 # target's run (default 60). Builds the targets (release, -sanitize=fuzzer,address,
 # in .build-fuzz/), makes seed corpora in .build-fuzz/corpus/<target>/ from the
-# sample library and small clips made with sox and ffmpeg, then runs each target
+# sample library, small clips made with sox and ffmpeg and the SBaGen corpus
+# (../shared/corpus/sbagen, read where it lies), then runs each target
 # in one process on one core (no -jobs: libFuzzer's fork mode
 # would write its own fuzz-N.log files). The corpus grows across runs. A crash is
 # written to .build-fuzz/crashes/<target>/ and the script exits non-zero; make it
@@ -16,15 +17,15 @@
 # Each target's last libFuzzer lines (executions, cov:, ft:, corpus) are in
 # .build-fuzz/logs/<target>.log.
 #
-# Adding a target (e.g. the SBaGen importer): write Sources/Fuzz<Name>/main.swift
+# Adding a target: write Sources/Fuzz<Name>/main.swift
 # (as Sources/FuzzDefaults/main.swift: Fuzz.run { bytes, count in … }), add
 # ("Fuzz<Name>", [<its module>]) to fuzzTargets at the end of Package.swift, add
 # <name>=Fuzz<Name> to PRODUCTS below and a seeds_<name> function.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-declare -A PRODUCTS=([script]=FuzzScript [defaults]=FuzzDefaults [record]=FuzzBuildRecord [clip]=FuzzClip)
-ORDER=(script defaults record clip)
+declare -A PRODUCTS=([script]=FuzzScript [defaults]=FuzzDefaults [record]=FuzzBuildRecord [clip]=FuzzClip [sbagen]=FuzzSBaGen)
+ORDER=(script defaults record clip sbagen)
 target=${1:-all}
 seconds=${2:-60}
 scratch=.build-fuzz
@@ -103,6 +104,19 @@ seeds_clip() {
     ffmpeg -loglevel error -y -f lavfi -i "sine=f=440:r=8000:d=0.1" -c:a libmp3lame -b:a 8k "$d/mono.mp3"
 }
 
+# Every schedule of the SBaGen corpus (GPL-2 test data, copied only into the
+# scratch seed folder, never into the repository), and one of each transition.
+seeds_sbagen() {
+    local corpus
+    for corpus in ../shared/corpus/sbagen ../../shared/corpus/sbagen; do
+        if [[ -d $corpus ]]; then
+            find "$corpus" -name '*.sbg' | while read -r f; do cp "$f" "$1/$(echo "$f" | tr / _)"; done
+            break
+        fi
+    done
+    printf -- '-SE -m river1.ogg\na: 200+10/20 pink/10 mix/50\nb: 150-4/30 bell+800/20\noff: -\nNOW == a ->\n+0:01 <> b\n+0:02:30 >< off\n' >"$1/tiny.sbg"
+}
+
 # The .session words from the parser's own lists (lines, cues, generators,
 # options, settings), as a libFuzzer dictionary for the two script targets.
 dictionary() {
@@ -110,6 +124,12 @@ dictionary() {
         Sources/StillpointScript/Parser.swift Sources/StillpointScript/Settings.swift |
         grep -o '"[a-z-]*"' | sort -u
     printf '"%s"\n' ':' '0:00' '1:30' ' dB' ' Hz' ' s' 'x' '%' '#' '\x0A' '\x09' '\x22'
+}
+
+# SBaGen's words: noise colours, waveforms, options, transitions, block marks.
+sbagen_dictionary() {
+    printf '"%s"\n' pink/ white/ brown/ bell mix/ spin: mixspin: mixam: mixpulse: wave NOW \
+        '->' '==' '<>' '><' '<' '>' -SE -S -E -m -p -T -F -r -o -i drop slide sigmoid '{' '}' '+' / '@' ':' 'off: -'
 }
 
 status=0
@@ -124,6 +144,9 @@ for name in "${targets[@]}"; do
     if [[ $name == script || $name == defaults ]]; then
         dictionary >"$scratch/session.dict"
         flags+=(-dict="$scratch/session.dict")
+    elif [[ $name == sbagen ]]; then
+        sbagen_dictionary >"$scratch/sbagen.dict"
+        flags+=(-dict="$scratch/sbagen.dict")
     fi
     echo "== $name: fuzzing for $seconds s"
     # Leaks are off: the Swift runtime's metadata caches and Foundation's buffers

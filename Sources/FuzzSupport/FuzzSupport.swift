@@ -81,7 +81,12 @@ public enum Fuzz {
     /// tabs), the timeline is there exactly when there is no error, and every
     /// diagnostic can be printed.
     public static func resolveAndCheck(_ script: URL, root: URL, text: Data, file: String, input: Data) {
-        let result = ScriptLoader(inspector: FakeCatalogue()).load(script, libraryRoot: root)
+        check(ScriptLoader(inspector: FakeCatalogue()).load(script, libraryRoot: root), text: text, file: file, input: input)
+    }
+
+    /// The invariants of `resolveAndCheck` for a result loaded another way (an
+    /// SBaGen schedule through its importer).
+    public static func check(_ result: LoadResult, text: Data, file: String, input: Data) {
         let source = String(decoding: text, as: UTF8.self)
         let lines = source.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
         for diagnostic in result.diagnostics {

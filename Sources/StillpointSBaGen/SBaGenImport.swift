@@ -63,12 +63,12 @@ public enum SBaGenImport {
         var mixPath: String?
         let usesMix = parsed.sets.values.contains { $0.tones.contains { $0?.kind == .mix } }
         if usesMix, let mix = parsed.mixFile {
-            if let found = findMix(mix.name, beside: schedule) {
+            switch locateMix(mix.name, beside: schedule) {
+            case .found(let found):
                 files.append(found)
                 mixPath = relativePath(of: found, from: folder)
-            } else {
-                diagnostics.append(Diagnostic(.error, at: mix.location, SBaGenProblem.mixFileNotFound(mix.name),
-                                              sourceLine: lines[mix.location.line - 1]))
+            case .refused(let problem):
+                diagnostics.append(Diagnostic(.error, at: mix.location, problem, sourceLine: lines[mix.location.line - 1]))
             }
         }
         let (channels, bells) = Transitions.work(parsed, fadeInterval: parser.options.fadeInterval)
@@ -77,21 +77,35 @@ public enum SBaGenImport {
         return Result(session: session, diagnostics: diagnostics, files: files, scheduleLines: lines)
     }
 
+    /// Where the mix-in file was found, or why it is not played.
+    enum MixSearch {
+        case found(URL)
+        case refused(SBaGenProblem)
+    }
+
     /// The mix-in file: beside the schedule, else in an `assets` folder beside it
-    /// or in a folder above it (where SBaGen's example schedules keep theirs).
-    static func findMix(_ name: String, beside schedule: URL) -> URL? {
-        if name.hasPrefix("/") { return FileManager.default.fileExists(atPath: name) ? URL(fileURLWithPath: name) : nil }
+    /// or in a folder above it (where SBaGen's example schedules keep theirs),
+    /// but never above the library the schedule is in. A name that is absolute
+    /// or climbs with `..` is refused unsearched: a schedule from elsewhere must
+    /// not mix a file from outside the library into a track (the loader then
+    /// checks the found file's real path, so a link out is refused too).
+    static func locateMix(_ name: String, beside schedule: URL) -> MixSearch {
+        if name.hasPrefix("/") || name.split(separator: "/").contains("..") {
+            return .refused(.mixFileOutsideLibrary(name))
+        }
         var folder = schedule.standardizedFileURL.deletingLastPathComponent()
+        let library = ScriptLoader.libraryRoot(for: schedule).standardizedFileURL
+        let inLibrary = FileManager.default.fileExists(atPath: library.appendingPathComponent(ScriptLoader.defaultsFileName).path)
         let direct = folder.appendingPathComponent(name)
-        if FileManager.default.fileExists(atPath: direct.path) { return direct.standardizedFileURL }
+        if FileManager.default.fileExists(atPath: direct.path) { return .found(direct.standardizedFileURL) }
         for _ in 0..<4 {
             let candidate = folder.appendingPathComponent("assets").appendingPathComponent(name)
-            if FileManager.default.fileExists(atPath: candidate.path) { return candidate.standardizedFileURL }
+            if FileManager.default.fileExists(atPath: candidate.path) { return .found(candidate.standardizedFileURL) }
             let parent = folder.deletingLastPathComponent()
-            if parent.path == folder.path { break }
+            if parent.path == folder.path || (inLibrary && folder.path == library.path) { break }
             folder = parent
         }
-        return nil
+        return .refused(.mixFileNotFound(name))
     }
 
     /// `file` as a path relative to `folder` (`../assets/river1.ogg`).

@@ -39,6 +39,9 @@ extension SBaGenProblem: DiagnosticMessage {
             ("`mix/` plays the mix-in file, but the schedule names none", [.text("add `-m FILE` to the schedule")])
         case .mixFileNotFound(let name):
             ("the mix-in file `\(name)` is not beside the schedule, nor in an `assets` folder beside it or above it", [])
+        case .mixFileOutsideLibrary(let name):
+            ("the mix-in file `\(name)` is outside the schedule's folder; a track plays only files inside its library",
+             [.text("copy it beside the schedule, or into an `assets` folder beside it, and name it `-m \(name.split(separator: "/").last.map(String.init) ?? name)`")])
         case .cannotReadSchedule: ("cannot read this schedule", [])
         case .noSuchSchedule: ("no such schedule", [])
         case .notCarried(let what, let instead): ("\(what) not carried: \(instead)", [])

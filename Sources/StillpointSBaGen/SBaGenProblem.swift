@@ -20,6 +20,8 @@ public enum SBaGenProblem: Sendable, Equatable {
     case nothingScheduled
     case mixWithoutFile
     case mixFileNotFound(String)
+    /// `-m` naming an absolute path or one that climbs out with `..`.
+    case mixFileOutsideLibrary(String)
     case cannotReadSchedule
     case noSuchSchedule
 
