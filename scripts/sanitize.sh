@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # The tests that run threads, under AddressSanitizer and then ThreadSanitizer:
-# the render's two threads (mix and master, Tests/StillpointAudioTests/Render)
-# and the parallel builds (Tests/StillpointBuildTests).
+# the render's two threads (mix and master, Tests/StillpointAudioTests/Render),
+# the parallel builds (Tests/StillpointBuildTests), the recogniser's workers of
+# `takes` (RecognisedTakeTests) and, in the tool built with the sanitizer (the
+# tests run the binary beside them), `watch`'s polling and the signal handlers
+# (WatchTests, SignalTests).
 #
 #   scripts/sanitize.sh [address|thread]      (both by default)
 #
@@ -13,7 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 
-FILTER='StillpointAudioTests\.(RendererTests|ScriptRenderTests|EveryRenderTests|LoudnessProfileTests|ChunkMeterTests|TimelineVoiceTests)|StillpointBuildTests\.'
+FILTER='StillpointAudioTests\.(RendererTests|ScriptRenderTests|EveryRenderTests|LoudnessProfileTests|ChunkMeterTests|TimelineVoiceTests)|StillpointBuildTests\.|StillpointTakesTests\.RecognisedTakeTests|StillpointCLITests\.(WatchTests|SignalTests)'
 sanitizers=("$@")
 if [[ ${#sanitizers[@]} -eq 0 ]]; then sanitizers=(address thread); fi
 
