@@ -3,30 +3,14 @@ import StillpointTakes
 import StillpointTestSupport
 import Testing
 
-/// `stillpoint takes` as a practitioner runs it, through the built tool: a
-/// script, an empty clips folder and one take of its two phrases.
+/// `stillpoint takes` as a practitioner runs it, through the built tool: the
+/// `ShortRest` script, an empty clips folder and one take of its two phrases.
 struct TakesCommandTests {
     let folder: URL
-    let take: SpokenTake
 
     init() throws {
         folder = try AudioFixtures.temporaryFolder("takes-cli")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("clips"), withIntermediateDirectories: true)
-        try """
-            title: Short Rest
-            format: wav
-            say welcome "Welcome. This time is yours."
-            pause 2s
-            say breath "Notice your breath, just as it is."
-
-            """.write(to: folder.appendingPathComponent("rest.session"), atomically: true, encoding: .utf8)
-        var take = SpokenTake()
-        try take.append(pause: 1.0, "Welcome. This time is yours.")
-        try take.append(pause: 1.5, "Notice your breath, just as it is.")
-        try take.append(pause: 1.0)
-        take.addNoise(rmsDB: -55, humAt: 50, humDB: -45)
-        try AudioFixtures.writeWAV(take.mixed, rate: SpokenTake.rate, to: folder.appendingPathComponent("take.wav"))
-        self.take = take
+        try ShortRest.write(in: folder, take: folder.appendingPathComponent("take.wav"))
     }
 
     private func run(_ arguments: String...) async throws -> CommandResult {

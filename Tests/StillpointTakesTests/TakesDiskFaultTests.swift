@@ -3,7 +3,8 @@ import StillpointTestSupport
 import Testing
 
 /// A full or read-only disk while `takes` writes clips (issue 13, "Faults"): the
-/// library (script and clips folder) on a small tmpfs, the take beside it. The
+/// `ShortRest` library (script and clips folder) on a small tmpfs, the take
+/// beside it. The
 /// clips recorded before are unchanged, no temporary clip and no `.replaced`
 /// copy is left, the error names the clips folder's device in plain words, and
 /// the exit status is 1. Skipped where the tests may not mount.
@@ -18,19 +19,7 @@ struct TakesDiskFaultTests {
         let space = try TemporaryLibrary("takes-disk")
         let device = try SmallDevice(size: "2m")
         let library = device.folder
-        try FileManager.default.createDirectory(at: library.appendingPathComponent("clips"), withIntermediateDirectories: true)
-        try "format: wav\n".write(to: library.appendingPathComponent("library.defaults"), atomically: false, encoding: .utf8)
-        try """
-            say welcome "Welcome. This time is yours."
-            pause 2s
-            say breath "Notice your breath, just as it is."
-
-            """.write(to: library.appendingPathComponent("rest.session"), atomically: false, encoding: .utf8)
-        var take = SpokenTake()
-        try take.append(pause: 1.0, "Welcome. This time is yours.")
-        try take.append(pause: 1.5, "Notice your breath, just as it is.")
-        try take.append(pause: 1.0)
-        try AudioFixtures.writeWAV(take.mixed, rate: SpokenTake.rate, to: space.url("take.wav"))
+        try ShortRest.write(in: library, take: space.url("take.wav"))
         let arguments = ["takes", library.appendingPathComponent("rest.session").path, "take.wav"]
 
         let first = try await StillpointCommand.run(arguments, in: space.root)
