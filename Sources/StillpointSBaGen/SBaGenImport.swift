@@ -41,7 +41,7 @@ public enum SBaGenImport {
                 files: [], scheduleLines: [])
         }
         let text = String(decoding: data, as: UTF8.self)
-        let lines = text.components(separatedBy: "\n").map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
+        let lines = LineEnds.lines(of: text)
         var parser = ScheduleParser(path: display)
         var parsed = parser.parse(text)
         var diagnostics = parser.diagnostics.map { diagnostic in

@@ -30,9 +30,7 @@ struct ScheduleParser {
     }
 
     mutating func parse(_ text: String) -> Schedule {
-        var lines = text.components(separatedBy: "\n").enumerated().map {
-            ScheduleLine(number: $0.offset + 1, text: $0.element.hasSuffix("\r") ? String($0.element.dropLast()) : $0.element)
-        }
+        var lines = LineEnds.lines(of: text).enumerated().map { ScheduleLine(number: $0.offset + 1, text: $0.element) }
         if let first = lines.first, first.text.hasPrefix("\u{FEFF}") {
             lines[0] = ScheduleLine(number: 1, text: String(first.text.dropFirst()))
         }

@@ -29,7 +29,7 @@ struct SourceText: Sendable {
         var lines: [String] = []
         var problems: [Diagnostic] = []
         var lineNumber = 0
-        for raw in Self.splitLines(bytes) {
+        for raw in LineEnds.split(bytes) {
             lineNumber += 1
             if raw.count > Self.maxLineBytes {
                 // Kept as a blank line, so the lines after it keep their numbers.
@@ -54,23 +54,6 @@ struct SourceText: Sendable {
         if lines == [""] { lines = [] }
         self.lines = lines
         self.problems = problems
-    }
-
-    /// The lines of `bytes`, without their ends: LF, CRLF or a lone CR.
-    private static func splitLines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
-        var lines: [ArraySlice<UInt8>] = []
-        var start = 0, index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == 0x0A || byte == 0x0D {
-                lines.append(bytes[start..<index])
-                if byte == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
-                start = index + 1
-            }
-            index += 1
-        }
-        lines.append(bytes[start..<bytes.count])
-        return lines
     }
 
     func line(_ number: Int) -> String? {
@@ -123,5 +106,32 @@ struct SourceText: Sendable {
             }
         }
         return out
+    }
+}
+
+/// Where lines end, in a script and in an SBaGen schedule alike: LF, CRLF or a
+/// lone CR, so a file saved by an old Mac editor is not read as one line.
+public enum LineEnds {
+    /// The lines of `bytes`, without their ends; a final line end leaves an
+    /// empty last line.
+    public static func split(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
+        var lines: [ArraySlice<UInt8>] = []
+        var start = 0, index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0A || byte == 0x0D {
+                lines.append(bytes[start..<index])
+                if byte == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+                start = index + 1
+            }
+            index += 1
+        }
+        lines.append(bytes[start..<bytes.count])
+        return lines
+    }
+
+    /// The lines of `text`, as `split` cuts them.
+    public static func lines(of text: String) -> [String] {
+        split(Array(text.utf8)).map { String(decoding: $0, as: UTF8.self) }
     }
 }
