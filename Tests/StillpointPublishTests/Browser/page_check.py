@@ -62,11 +62,22 @@ try:
         times = []
         for link in track.find_elements(By.CSS_SELECTOR, "a[data-seek]"):
             driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
-            link.click()
-            # Read at once and pause, so the player does not move on.
-            times.append(driver.execute_script(
+            # Where the player landed, read in the page as its seek ends (before
+            # playing moves it on; a read after WebDriver's round trip was once
+            # 0.24 s late on a loaded machine).
+            driver.execute_script(
                 "var a = document.querySelectorAll('article.track audio')[arguments[0]];"
-                "var t = a.currentTime; a.pause(); return t", index))
+                "window.landed = null;"
+                "a.addEventListener('seeked', function () { window.landed = a.currentTime; }, {once: true})", index)
+            link.click()
+            deadline = time.time() + 10
+            landed = None
+            while landed is None and time.time() < deadline:
+                landed = driver.execute_script("return window.landed")
+                if landed is None:
+                    time.sleep(0.02)
+            driver.execute_script("document.querySelectorAll('article.track audio')[arguments[0]].pause()", index)
+            times.append(landed if landed is not None else -1)
         chapters.append(times)
     result["chapters"] = chapters
 
