@@ -114,4 +114,57 @@ import Testing
         #expect(audio.channels.allSatisfy { $0.allSatisfy(\.isFinite) })
         #expect(audio.channels[0].map(abs).max() ?? 0 > 900)
     }
+
+    /// An AIFF (found by fuzzing after 6 minutes) whose header gives 400 frames
+    /// at 1 Hz: a 400-second clip, resampled to 19 million frames for the mix,
+    /// which took the fuzzer's sanitized build 139 s.
+    static let oneHertzAIFF = Data(base64Encoded: [
+        "Rk9STQAAA3BBSUZGQ09NVAAAABoAAec0XacAAAAQUHJvY2Vzc2VkIGJ5IFNvWENPTU0AAAASAAEAAAGQABApAAAAAAAAAAAAU1NO",
+        "RAAAAygAAAAAAAAAAANHHgo5zVgQTDE3ThvjKP0r3sjEVLDtpuCnXLKYmJiYmJiYmJiYmJiYmFTGe+Fw//8ekTmFTa1Yo1khTxM7",
+        "rSE4AtbkHT09PT09PT09PT09PT09PT09PT09PT09HQLWITk7rE8TWSBYo02tOYUekQAA4W7Ge7JVp1ymrS+l8alYtwDNSOmQCElE",
+        "MwQAKQAAAAAAAQBFAAAADwAAA0xhdmY1OX8mbD/PUaVZNQsZLfpV3CnCOq+Zpnmn77PPyLHkHQLWITg7rE8TWSBYo02tOYUekQAA",
+        "4W7Ge7JVp1ym4LDtxFPex/0rG+M3TkwxWBBZh1BnPcYj1gWr5tPK9rVeqJmmKzHZlcCuWveCFnAyuEkAVqhaD1LRQcgo9wtQ7FHP",
+        "pbi0qi6lz6wYvFDUh/HjEOgt8EWHVOdaPVToRYgt7xDp8eLUh7xTMooGe0VUSArpM+fG8EqMk1adP+E64qAl5e1icy5Ep0mVhd17",
+        "41vKEO8XDh4reUOwU+ZaMlXSR00wWhOvp++zz8ix5B0C1iE5O6xPE1kgWKNNrTmFHpEAAOFuxnuyVadcpq0vpfGpWLcAzUjpkAh/",
+        "Jmw/z1GlWTULGS36VdwpwjqvmaZ5p++zz8ix5B0C1iE4O6xPE1kgWKNNrTmFHpEAAOFuxnuyVadcpuCw7cRT3sf9KxvjN05MMVgQ",
+        "WYdQZz3GI9YFq+bTyva1XqiZpisx2ZXArlr3ghZwMrhJAFaoWg9S0UHIKC4yNy4xMDAAAAAAAAAAAAAAAP/jOMAAABcAAAAAAAAA",
+        "bmZvAAAADwAAAAQAAAH4AJKSkpKSkpKSkpKSkpKSkpKSkpKSkpKSkra2tra2tra2tra2tra2tra2tra2tra2trbb29vb29vb29vb",
+        "29vb29vb29vb29vb29sf/////////////////////////////////wAAAABMYXZjNTkuMzcAAAAAAAAAAAAAAAAkA6AAAAAAAAAB",
+        "+DhKWy8AAAAAAAD3C1DsUc+luLSqLqXPrBi8UNSH8eMQ6C3wRYdU51o9VOhFiC3vEOnx4tSHvFMyigAAAAAAAAAAAAAAAAAAAAAA",
+        "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/+MYxAAK8AbVuUEAAv9HcNtgBg+D4PvUCAIHIPg+fxOD4PoggcRB8H34IOu/w7bb29vb",
+        "8C3pEOLxh9RPvBuszaUwqrG4qc9O7FML9CjLQcxSE1qjVgZJtDJ0Fn/3l9kvwFuuKqaYqGG18srZ5qMF4CO6PXZQdVkkWBtMaDfI",
+        "G0j9qN4Ge0VUSArpM+fG8EqMk1adP+E64qAl5e1icy5Ep0mVhd1741vKtaiYYSmm8ubZBaMj4D25UHZ2TBtZWCQ3ZxvI/UjeqMR1",
+        "sMinCKcvsorGdsTHsAmnL6eJsjXG9OE14fU="
+    ].joined())!
+
+    /// Rates outside 1,000 to 768,000 Hz are an error at the line that plays the
+    /// clip, from `check` and from the renderer's clip store; the rates at the
+    /// edges play.
+    @Test(arguments: [(1, false), (999, false), (1000, true), (768_000, true), (768_001, false), (0, false)])
+    func aRateNoRecordingHasIsAnErrorAtTheLineThatPlaysIt(_ rate: Int, plays: Bool) throws {
+        let folder = try AudioFixtures.temporaryFolder("stillpoint-fuzzed")
+        let clips = folder.appendingPathComponent("clips")
+        try FileManager.default.createDirectory(at: clips, withIntermediateDirectories: true)
+        let clip = clips.appendingPathComponent("welcome.wav")
+        try AudioFixtures.writeWAV(AudioFixtures.sine(frequency: 440, amplitude: 0.3, rate: 8000, frames: 400), rate: rate, to: clip)
+        let script = folder.appendingPathComponent("s.session")
+        try Data("pause 1s\nsay welcome\n".utf8).write(to: script)
+        let checked = ScriptLoader(inspector: AudioFileCatalogue()).load(script, options: ResolveOptions(verifyAudio: true))
+        if plays {
+            #expect(checked.diagnostics.filter(\.isError).isEmpty, "\(checked.diagnostics)")
+        } else {
+            let error = try #require(checked.diagnostics.first, "\(rate) Hz")
+            #expect(rate == 0 || error.message.contains("its sample rate, \(rate) Hz, is not a recording's (Stillpoint reads 1000 to 768000 Hz)"),
+                    "\(error.message)")
+            #expect([error.location?.line, error.location?.column] == [2, 5])
+        }
+    }
+
+    @Test func theFuzzersOneHertzAIFFIsRefusedAtOnce() throws {
+        let folder = try AudioFixtures.temporaryFolder("stillpoint-fuzzed")
+        let clip = folder.appendingPathComponent("welcome.aiff")
+        try Self.oneHertzAIFF.write(to: clip)
+        #expect(try SoundFileReader(url: clip).info.rate == 1)
+        #expect(throws: AudioFileProblem.self) { try AudioFileCatalogue().info(of: clip) }
+    }
 }
