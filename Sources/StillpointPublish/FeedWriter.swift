@@ -24,6 +24,9 @@ enum FeedWriter {
             <itunes:explicit>false</itunes:explicit>
 
             """
+        if let language = SiteCollection.shared(collection.tracks.map(\.language)) {
+            out += "<language>\(MarkupText.escaped(language))</language>\n"
+        }
         if let artist = SiteCollection.shared(collection.tracks.map(\.artist)) {
             out += "<itunes:author>\(MarkupText.escaped(artist))</itunes:author>\n"
         }

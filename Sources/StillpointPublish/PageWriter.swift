@@ -64,14 +64,17 @@ enum PageWriter {
         let files = SiteCollection.files(of: track)
         let id = SiteCollection.anchor(of: track)
         let title = MarkupText.escaped(track.title)
+        // The page's own words are English; the practitioner's are in the track's
+        // language, so a screen reader pronounces each in its own.
+        let lang = track.language.map { " lang=\"\(MarkupText.escaped($0))\"" } ?? ""
         var out = "<article class=\"track\" id=\"\(id)\" aria-labelledby=\"\(id)-title\">\n"
         if let cover = files.cover {
             out += "<img class=\"cover\" src=\"\(Markup.urlPath(cover))\" alt=\"\" width=\"160\" height=\"160\">\n"
         }
-        out += "<h2 id=\"\(id)-title\">\(title)</h2>\n"
+        out += "<h2 id=\"\(id)-title\"\(lang)>\(title)</h2>\n"
         out += "<p class=\"length\">Length <time datetime=\"PT\(Int(track.seconds.rounded()))S\">\(clock(track.seconds))</time></p>\n"
         if let description = track.description {
-            out += "<p class=\"description\">\(MarkupText.escaped(description))</p>\n"
+            out += "<p class=\"description\"\(lang)>\(MarkupText.escaped(description))</p>\n"
         }
         let main = Markup.urlPath(files.audio[0].path)
         out += "<audio controls preload=\"metadata\" aria-label=\"Play \(title)\">\n"
@@ -89,14 +92,14 @@ enum PageWriter {
             for chapter in track.chapters {
                 let start = seconds(ChaptersJSON.milliseconds(chapter.seconds))
                 out += "<li><a href=\"\(main)#t=\(start)\" data-seek=\"\(start)\">"
-                out += "<span class=\"chapter-title\">\(MarkupText.escaped(chapter.title))</span> "
+                out += "<span class=\"chapter-title\"\(lang)>\(MarkupText.escaped(chapter.title))</span> "
                 out += "<time>\(clock(chapter.seconds))</time></a></li>\n"
             }
             out += "</ol>\n</nav>\n"
         }
         if !track.phrases.isEmpty {
             out += "<section class=\"transcript\" aria-labelledby=\"\(id)-words\">\n<h3 id=\"\(id)-words\">Transcript</h3>\n"
-            out += "<ol class=\"phrases\">\n"
+            out += "<ol class=\"phrases\"\(lang)>\n"
             for phrase in track.phrases {
                 out += "<li data-start=\"\(seconds(phrase.start))\" data-end=\"\(seconds(phrase.end))\">"
                 out += "\(MarkupText.escaped(phrase.text))</li>\n"

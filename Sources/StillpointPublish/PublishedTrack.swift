@@ -15,6 +15,9 @@ public struct PublishedTrack: Sendable, Equatable {
     public var description: String?
     public var artist: String?
     public var album: String?
+    /// The `language:` setting: the page marks the track's words with it, the
+    /// feed names it.
+    public var language: String?
     public var seconds: Double
     public var chapters: [ChapterMark]
     /// The `say` lines with words, in order: the transcript.
@@ -32,6 +35,7 @@ public struct PublishedTrack: Sendable, Equatable {
         description = timeline.tags.comment
         artist = timeline.tags.artist
         album = timeline.tags.album
+        language = timeline.tags.language
         seconds = timeline.seconds
         chapters = ChapterMark.marks(timeline.chapters, rate: timeline.rate)
         let rate = Double(timeline.rate)

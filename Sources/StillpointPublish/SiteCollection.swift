@@ -46,7 +46,7 @@ struct SiteCollection {
         "stillpoint:" + ContentHasher.hash(of: Array(track.script.utf8)).prefix(32)
     }
 
-    /// The album the tracks share, if they all share one.
+    /// The value every track shares (album, artist, language), if they all share one.
     static func shared(_ values: [String?]) -> String? {
         let set = Set(values)
         return set.count == 1 ? set.first ?? nil : nil

@@ -102,6 +102,9 @@ extension ScriptProblem: DiagnosticMessage {
         case .duckPositive:
             ("`duck` is how far sounds dip, so it cannot be positive", [.text("write it like `duck: -8 dB`")])
         case .seedNotWhole(let found): ("`seed` is a whole number, such as 1, found `\(found)`", [])
+        case .notALanguageTag(let found, let guess):
+            ("`\(found)` is not a language tag",
+             guess.map { [.didYouMean($0)] } ?? [.text("write the language the words are spoken in as a tag such as en, de, fr-CA or pt-BR")])
         case .unknownSetting(let name, let guess):
             ("unknown setting `\(name)`", guess.map { [.didYouMean($0 + ":")] } ?? [.choices("settings", settingNames)])
         case .loudnessOutOfRange(let name, let value): ("`\(name)` is from -70 to 0 LUFS, found \(format(value)) LUFS", [])

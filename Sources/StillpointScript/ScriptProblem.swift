@@ -74,6 +74,8 @@ public enum ScriptProblem: Sendable, Equatable {
     case peakAboveZero(Double)
     case duckPositive
     case seedNotWhole(String)
+    /// `language:` that is not a BCP 47 tag; the suggestion has `_` made `-`.
+    case notALanguageTag(String, suggestion: String?)
     case unknownSetting(String, suggestion: String?)
     case loudnessOutOfRange(setting: String, Double)
     case settingTwice(String, line: Int)

@@ -3,7 +3,7 @@ import Foundation
 let settingNames = [
     "title", "artist", "album", "comment", "genre", "date", "format", "bits", "quality", "rate",
     "channels", "loudness", "peak", "voice-level", "duck", "clips", "tail", "seed", "cover",
-    "length", "versions", "version-title",
+    "length", "versions", "version-title", "language",
 ]
 
 /// The longest tag value (UTF-8 bytes) any format is trusted to hold.
@@ -113,6 +113,8 @@ struct SettingsState {
             versionsLocation = location(setting.spot)
         case "version-title":
             versionTitle = setting.raw
+        case "language":
+            tags.language = try Self.languageTag(setting)
         case "seed":
             guard let seed = UInt64(setting.raw) else {
                 throw LineError(column: setting.valueSpot.column, .seedNotWhole(setting.raw))
@@ -125,6 +127,26 @@ struct SettingsState {
         if ["quality", "rate", "loudness", "voice-level", "peak", "duck", "tail", "length"].contains(name), let extra = cursor.peek {
             throw LineError(column: extra.column, .unexpectedAtEnd(extra.text))
         }
+    }
+
+    /// `language: de`: a BCP 47 tag as browsers and podcast apps read it, a
+    /// language of two or three letters and subtags of one to eight letters or
+    /// digits (`en`, `pt-BR`, `sr-Latn`). `pt_BR`, as some systems write it, has
+    /// the hyphen suggested.
+    private static func languageTag(_ setting: SettingSyntax) throws(LineError) -> String {
+        func isTag(_ text: String) -> Bool {
+            let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+            guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+                return false
+            }
+            return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+        }
+        guard isTag(setting.raw) else {
+            let hyphenated = setting.raw.replacingOccurrences(of: "_", with: "-")
+            throw LineError(column: setting.valueSpot.column,
+                            .notALanguageTag(setting.raw, suggestion: isTag(hyphenated) ? hyphenated : nil))
+        }
+        return setting.raw
     }
 
     /// `versions: 10m, 20m, 30m`: durations separated by commas, each reported at its column.

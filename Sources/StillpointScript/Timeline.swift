@@ -90,13 +90,16 @@ public struct Tags: Sendable, Equatable {
     public var comment: String?
     public var genre: String?
     public var date: String?
+    /// The `language:` the words are spoken in (a BCP 47 tag), for the published
+    /// page and feed; no audio format's tags are written with it.
+    public var language: String?
     /// The `cover:` picture (PNG or JPEG, inside the library), embedded in every
     /// format but WAV and shown on the published page.
     public var cover: URL?
 
     public init(
         title: String? = nil, artist: String? = nil, album: String? = nil,
-        comment: String? = nil, genre: String? = nil, date: String? = nil, cover: URL? = nil
+        comment: String? = nil, genre: String? = nil, date: String? = nil, language: String? = nil, cover: URL? = nil
     ) {
         self.title = title
         self.artist = artist
@@ -104,6 +107,7 @@ public struct Tags: Sendable, Equatable {
         self.comment = comment
         self.genre = genre
         self.date = date
+        self.language = language
         self.cover = cover
     }
 }

@@ -31,6 +31,8 @@ struct FeedTests {
                                                                       folder.appendingPathComponent("feed.xml").path]) as? [String: Any])
             let fp = try #require(feed["feedparser"] as? [String: Any])
             #expect(fp["bozo"] as? Bool == false)
+            // Anna's practice sets `language: en-GB`; the others say nothing of theirs.
+            #expect(fp["language"] as? String == (collection.scripts == ["anna/evening.session"] ? "en-GB" : nil), "\(fp)")
             let entries = try #require(fp["entries"] as? [[String: Any]])
             let episodes = try #require((feed["podcastparser"] as? [String: Any])?["episodes"] as? [[String: Any]])
             let items = try #require((feed["xml"] as? [String: Any])?["items"] as? [[String: Any?]])

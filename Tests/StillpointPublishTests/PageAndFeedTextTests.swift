@@ -61,6 +61,32 @@ struct PageAndFeedTextTests {
         #expect(html.contains("Content-Security-Policy\" content=\"default-src 'none'; script-src 'self'"))
     }
 
+    /// The page's own words are English; with `language:`, the practitioner's
+    /// (title, description, chapter titles, transcript) are marked with theirs,
+    /// and a feed whose tracks share it names it.
+    @Test func theTracksLanguageMarksItsWordsAndNamesTheFeed() throws {
+        var german = Self.track("Ankommen")
+        german.language = "de"
+        var collection = SiteCollection(folder: "anna", token: LinkStore.newToken(), title: "Anna", tracks: [german])
+        let html = PageWriter.html(collection, feed: "feed.xml")
+        #expect(html.contains("<html lang=\"en\">"))
+        for marked in ["<h2 id=\"\(SiteCollection.anchor(of: german))-title\" lang=\"de\">Ankommen</h2>", "<p class=\"description\" lang=\"de\">Ankommen</p>",
+                       "<span class=\"chapter-title\" lang=\"de\">Ankommen</span>", "<ol class=\"phrases\" lang=\"de\">"] {
+            #expect(html.contains(marked), "\(marked)")
+        }
+        // The title, the description, both chapters and the transcript: nothing else.
+        #expect(html.components(separatedBy: "lang=\"de\"").count - 1 == 5)
+        let feed = { FeedWriter.xml($0, site: SiteURL("https://example.com/")!, published: [:]) }
+        #expect(feed(collection).contains("<language>de</language>"))
+        // Tracks of two languages: the feed names neither; each page keeps its own.
+        var english = Self.track("Arriving")
+        english.script = "anna/y.session"
+        english.language = "en"
+        collection.tracks.append(english)
+        #expect(!feed(collection).contains("<language>"))
+        #expect(!PageWriter.html(Self.collection("Anna"), feed: nil).contains("lang=\"de\""))
+    }
+
     @Test func theSameInputMakesTheSameBytes() {
         let collection = Self.collection("Anna")
         let date = Date(timeIntervalSince1970: 1_764_576_000)

@@ -74,6 +74,7 @@ struct PublishedLibrary: Sendable {
             """)
         try write("anna/evening.session", """
             title: Evening Rest for Anna
+            language: en-GB
             chapter Settling
             say rest "Let the floor hold you."
             pause 2s

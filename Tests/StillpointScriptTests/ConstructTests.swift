@@ -240,6 +240,7 @@ import Testing
             comment: Lie down # not part of the comment
             genre: Meditation
             date: 2026
+            language: pt-BR
             say welcome
             """
         let timeline = try #require(try library.load(script).timeline)
@@ -256,7 +257,7 @@ import Testing
         #expect(timeline.settings == expected)
         #expect(timeline.tags == Tags(
             title: "It's OK to Not Be OK", artist: "Stillpoint Bodywork", album: "Home Practice",
-            comment: "Lie down", genre: "Meditation", date: "2026"))
+            comment: "Lie down", genre: "Meditation", date: "2026", language: "pt-BR"))
     }
 
     @Test(arguments: [

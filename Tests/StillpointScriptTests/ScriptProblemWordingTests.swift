@@ -58,6 +58,7 @@ import Testing
         .tagTooLong("title", bytes: 60_000, limit: 50_000), .cueLimitReached(limit: 1_000_000),
         .tooManyChaptersForMP3, .emptyTrack, .defaultsOutsideRoot(root: "/lib"),
         .lineTooLong(bytes: 10_485_760, limit: 100_000),
+        .notALanguageTag("pt_BR", suggestion: "pt-BR"), .notALanguageTag("English", suggestion: nil),
     ]
 
     /// Which case `problem` is, numbered. The switch has no `default`, so a new
@@ -181,10 +182,11 @@ import Testing
         case .emptyTrack: 113
         case .defaultsOutsideRoot: 114
         case .lineTooLong: 115
+        case .notALanguageTag: 116
         }
     }
 
-    static let caseCount = 116
+    static let caseCount = 117
 
     @Test func everyCaseIsInTheTable() {
         #expect(Set(Self.every.map(Self.caseNumber)) == Set(0..<Self.caseCount))

@@ -18,7 +18,7 @@ path = sys.argv[1]
 parsed = feedparser.parse(path)
 result = {
     "feedparser": {
-        "bozo": bool(parsed.bozo), "title": parsed.feed.get("title"),
+        "bozo": bool(parsed.bozo), "title": parsed.feed.get("title"), "language": parsed.feed.get("language"),
         "entries": [{
             "title": e.get("title"), "id": e.get("id"), "published": e.get("published"),
             "duration": e.get("itunes_duration"),
