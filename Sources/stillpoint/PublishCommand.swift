@@ -40,6 +40,12 @@ struct PublishCommand: AsyncParsableCommand {
         "Tracks rendered at once (default: the number of processor cores).", valueName: "n"))
     var jobs: Int?
 
+    /// A track built with subtitles is a different build from one without, so
+    /// someone who builds with `--subtitles` publishes with it too, and neither
+    /// command renders the other's tracks again.
+    @Flag(help: "Also write WebVTT subtitles beside every track in the output folder, as `build --subtitles` does.")
+    var subtitles = false
+
     func validate() throws {
         guard SiteURL(baseURL) != nil else {
             throw ValidationError("--base-url \(baseURL): give the site's address, starting with https:// (or http://), such as https://example.com/practice/")
@@ -57,8 +63,8 @@ struct PublishCommand: AsyncParsableCommand {
         let build = LibraryBuild(
             library: root, output: outputFolder,
             options: BuildOptions(jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, rendererVersion: rendererVersion),
-            planner: planned.recording(ScriptPlanner(libraryRoot: root, draft: false, subtitles: false)),
-            renderer: AudioTrackRenderer(subtitles: false))
+            planner: planned.recording(ScriptPlanner(libraryRoot: root, draft: false, subtitles: subtitles)),
+            renderer: AudioTrackRenderer(subtitles: subtitles))
         let built = try await BuildProgress.run(build, dryRun: false, prune: false)
         guard built.succeeded else {
             Terminal.say("publish: the site is left as it was; fix the tracks that failed and publish again")

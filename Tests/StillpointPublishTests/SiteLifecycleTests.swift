@@ -67,6 +67,19 @@ struct SiteLifecycleTests {
         #expect(token.count == 32)
     }
 
+    /// A library built with `--subtitles` and published with it is one build:
+    /// nothing is rendered again, and the subtitles stay beside the tracks.
+    @Test func publishWithSubtitlesSharesTheBuildOfBuildWithSubtitles() async throws {
+        let space = try Space()
+        let build = try await StillpointCommand.run(["build", "lib", "--subtitles", "-j", "2"], in: space.folder)
+        #expect(build.status == 0 && build.stderr.contains("build: 2 rendered"), "\(build)")
+        let published = try await space.publish("--subtitles")
+        #expect(published.status == 0 && published.stderr.contains("build: 0 rendered, 2 up to date"), "\(published)")
+        #expect(FileManager.default.fileExists(atPath: space.folder.appendingPathComponent("output/anna/rest.vtt").path))
+        let without = try await space.publish()
+        #expect(without.status == 0 && without.stderr.contains("build: 2 rendered"), "a different build: \(without)")
+    }
+
     @Test func aNewLinkRemovesTheOldFolderHereAndAtTheDestination() async throws {
         let space = try Space()
         let destination = space.folder.appendingPathComponent("uploaded")
