@@ -81,12 +81,13 @@ public struct TakesSession {
                     }
                 }
             }
-            let rest = map.stretches.indices.filter { !used.contains($0) }
+            let free = map.stretches.indices.filter { !used.contains($0) }
             let items = phrases.indices.filter { phrases[$0].wanted && !hearable[$0] && !words[$0].isEmpty && placements[$0] == nil }
                 .map { InOrderAlignment.Item(phrase: $0, expected: InOrderAlignment.expectedSeconds(words: words[$0].count)) }
-            for a in InOrderAlignment.align(rest.map { map.stretches[$0] }, rate: map.rate, items: items) {
-                let speech = map.stretches[rest[a.stretches.lowerBound]].start ..< map.stretches[rest[a.stretches.upperBound - 1]].end
-                placements[a.phrase] = Placement(take: t, speech: speech, confidence: a.confidence, method: "in order")
+            // Where this take's recognised phrases fell bounds where the unheard ones between them may go.
+            let anchors = placements.filter { $0.value.take == t }.mapValues(\.speech)
+            for placed in InOrderAlignment.align(map.stretches, free: free, rate: map.rate, items: items, between: anchors) {
+                placements[placed.phrase] = Placement(take: t, speech: placed.speech, confidence: placed.confidence, method: "in order")
             }
         }
 

@@ -39,6 +39,27 @@ struct InOrderTakeTests {
         cut.expectWhole("atme", known: take.parts[1].start ..< take.parts[1].end)
     }
 
+    /// Unheard phrases between recognised ones are placed between where those
+    /// fell: the German opening line, read last, does not take the stretch of
+    /// the German line read in its own place (placed in sheet order among all
+    /// the stretches left, the two were swapped).
+    @Test func anUnheardPhraseReadOutOfPlaceDoesNotTakeAnothersStretch() throws {
+        var take = SpokenTake()
+        try take.append(pause: 1.0, "Welcome. This time is yours.")
+        try take.append(pause: 1.5, "Lass die Schultern sinken.")
+        try take.append(pause: 1.5, "Notice your breath, just as it is.")
+        try take.append(pause: 1.5, "Atme ruhig ein und aus.")
+        try take.append(pause: 1.0)
+        let cut = try CutTake(take, phrases: [
+            ("atme", "Atme ruhig ein und aus."), ("welcome", "Welcome. This time is yours."),
+            ("schultern", "Lass die Schultern sinken."), ("breath", "Notice your breath, just as it is."),
+        ])
+        #expect(cut.report.found.map(\.phrase) == ["atme", "welcome", "schultern", "breath"], "\(cut.report)")
+        #expect(cut.report.found.map(\.method) == ["in order", "recognised", "in order", "recognised"], "\(cut.report)")
+        cut.expectWhole("schultern", known: take.parts[1].start ..< take.parts[1].end)
+        cut.expectWhole("atme", known: take.parts[3].start ..< take.parts[3].end)
+    }
+
     @Test func aPhraseThatCannotBePlacedWithConfidenceIsReportedNotWritten() throws {
         var take = SpokenTake()
         try take.append(pause: 1.0, "Let yourself lie down.")

@@ -49,6 +49,14 @@ struct CutTake: Sendable {
         let lead = Double(offset) / rate, tail = Double(clip.count - offset - phrase.count) / rate
         #expect(lead >= 0.05 && lead <= 0.3, "\(name): lead-in \(lead) s", sourceLocation: sourceLocation)
         #expect(tail >= 0.2 && tail <= 0.5, "\(name): tail \(tail) s", sourceLocation: sourceLocation)
-        return known.lowerBound - offset
+        // The correlation finds the best offset even in a clip of other words;
+        // only the right clip starts where that offset says (to the report's 0.01 s).
+        let start = known.lowerBound - offset
+        if let found = report.found.first(where: { $0.phrase == name }) {
+            #expect(abs(Double(start) / rate - found.start) <= 0.011,
+                    "\(name): cut from \(found.start) s, but its words start \(Double(known.lowerBound) / rate) s into the take",
+                    sourceLocation: sourceLocation)
+        }
+        return start
     }
 }
