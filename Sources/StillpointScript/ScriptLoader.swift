@@ -85,6 +85,14 @@ public struct ScriptLoader: Sendable {
             return (resolver, nil)
         }
         resolver.run(main.statements, FileContext(syntax: main, notes: [], isMain: true, chain: [scriptURL]))
+        // The default clips folder as a link out of the library: its recordings
+        // would be refused one by one, and `takes` would write clips there that
+        // the render then refuses. (A `clips:` setting is checked where it is read.)
+        let clips = files.root.appendingPathComponent("clips")
+        if resolver.settings.clips == nil, FileManager.default.fileExists(atPath: clips.path), !files.isInsideRoot(clips) {
+            resolver.add(Diagnostic(.error, ScriptProblem.clipsFolderLeadsOutside(
+                folder: clips.path, to: clips.resolvingSymlinksInPath().path, root: files.root.path)))
+        }
         return (resolver, resolver.finish(script: display, scriptURL: scriptURL))
     }
 

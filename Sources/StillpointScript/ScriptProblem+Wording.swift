@@ -117,6 +117,9 @@ extension ScriptProblem: DiagnosticMessage {
             ("`library.defaults` holds only settings", [.text("put sounds and cues in a `.session` file")])
         case .clipsFolderOutsideRoot(let root):
             ("the clips folder is outside the library's root", [.libraryRoot(root, filesOnly: false)])
+        case .clipsFolderLeadsOutside(let folder, let target, let root):
+            ("the clips folder \(folder) leads outside the library's root, to \(target)",
+             [.libraryRoot(root, filesOnly: true), .text("move the recordings into the library, or set `clips:` to a folder inside it")])
         case .floatBitsNotWav(let format): ("`bits: 32f` is for wav only; \(format) files are 16 or 24 bits", [])
         case .opusRate(let rate):
             ("opus cannot be written at \(rate) samples a second", [.choices("opus rates", ["8000", "12000", "16000", "24000", "48000"])])

@@ -83,6 +83,8 @@ public enum ScriptProblem: Sendable, Equatable {
     case settingInIncludedFile(String)
     case defaultsHoldOnlySettings
     case clipsFolderOutsideRoot(root: String)
+    /// The library's own `clips` folder is a link to a folder outside it.
+    case clipsFolderLeadsOutside(folder: String, to: String, root: String)
     case floatBitsNotWav(format: String)
     case opusRate(Int)
     case mp3Rate(Int)

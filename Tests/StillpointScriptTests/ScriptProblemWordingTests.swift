@@ -59,6 +59,7 @@ import Testing
         .tooManyChaptersForMP3, .emptyTrack, .defaultsOutsideRoot(root: "/lib"),
         .lineTooLong(bytes: 10_485_760, limit: 100_000),
         .notALanguageTag("pt_BR", suggestion: "pt-BR"), .notALanguageTag("English", suggestion: nil),
+        .clipsFolderLeadsOutside(folder: "/lib/clips", to: "/elsewhere", root: "/lib"),
     ]
 
     /// Which case `problem` is, numbered. The switch has no `default`, so a new
@@ -183,10 +184,11 @@ import Testing
         case .defaultsOutsideRoot: 114
         case .lineTooLong: 115
         case .notALanguageTag: 116
+        case .clipsFolderLeadsOutside: 117
         }
     }
 
-    static let caseCount = 117
+    static let caseCount = 118
 
     @Test func everyCaseIsInTheTable() {
         #expect(Set(Self.every.map(Self.caseNumber)) == Set(0..<Self.caseCount))

@@ -110,6 +110,21 @@ struct TakesCommandTests {
         #expect(try clips().isEmpty)
     }
 
+    /// The clips folder a link out of the library: `takes` writes nothing there
+    /// (the render would refuse every clip in it), and says why.
+    @Test func aClipsFolderLinkedOutOfTheLibraryIsRefusedAndNothingIsWritten() async throws {
+        let elsewhere = try AudioFixtures.temporaryFolder("takes-elsewhere").resolvingSymlinksInPath()
+        defer { try? FileManager.default.removeItem(at: elsewhere) }
+        let clips = folder.resolvingSymlinksInPath().appendingPathComponent("clips")
+        try FileManager.default.removeItem(at: clips)
+        try FileManager.default.createSymbolicLink(at: clips, withDestinationURL: elsewhere)
+        let result = try await run("takes", "rest.session", "take.wav")
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.contains(
+            "error: the clips folder \(clips.path) leads outside the library's root, to \(elsewhere.path)"), "\(result)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).isEmpty)
+    }
+
     @Test func theLeftoverOfAKilledRunIsRemovedByTheNextRun() async throws {
         let leftover = "clips/.welcome.tmp-4242-17.flac"
         try Data(repeating: 0, count: 4096).write(to: folder.appendingPathComponent(leftover))
