@@ -65,4 +65,36 @@ struct PageBrowserTests {
             }
         }
     }
+
+    /// With JavaScript switched off, as some clients browse: every player still
+    /// plays the whole track, every phrase of the transcript is shown, and each
+    /// chapter link, followed as a plain link to the file at `#t=`, starts it at
+    /// its chapter.
+    @Test func thePageWorksWithoutJavaScriptInChromium() async throws {
+        let published = try await PublishedLibrary.shared.value
+        #expect(published.result.status == 0, "\(published.result)")
+        for collection in try FeedTests.collections(published) {
+            let timelines = try collection.scripts.map { try FeedTests.timeline(published, $0) }
+            let page = collection.path.isEmpty ? "index.html" : collection.path + "/index.html"
+            let seen = try #require(try ExternalTool.json("python3", [
+                BrowserScripts.path("nojs_check.py"), published.site.path, page,
+            ]) as? [String: Any])
+            #expect(seen["pageScriptRan"] as? Bool == false, "\(page): the page's script ran, so this is not a page without JavaScript")
+            let durations = try #require(seen["durations"] as? [Double])
+            #expect(durations.count == timelines.count)
+            for (duration, timeline) in zip(durations, timelines) {
+                #expect(abs(duration - timeline.seconds) <= 0.1, "\(page): the player reports \(duration) s for \(timeline.seconds) s")
+            }
+            let phrases = timelines.map { $0.events.filter { $0.kind == .say && !($0.text ?? "").isEmpty }.count }
+            #expect(seen["phrasesShown"] as? [Int] == phrases, "\(page)")
+            let starts = try #require(seen["chapterStarts"] as? [[Double]])
+            for (opened, timeline) in zip(starts, timelines) {
+                let chapters = timeline.chapters.map { Double($0.start) / Double(timeline.rate) }
+                #expect(opened.count == chapters.count)
+                for (time, start) in zip(opened, chapters) {
+                    #expect(abs(time - start) <= 0.1, "\(page): the link to a chapter at \(start) s starts the file at \(time) s")
+                }
+            }
+        }
+    }
 }
