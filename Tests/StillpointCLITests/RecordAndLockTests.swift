@@ -58,7 +58,12 @@ struct RecordAndLockTests {
             try await Task.sleep(nanoseconds: 2_000_000)
         }
         #expect(first.isRunning, "the first build ended before the second started")
+        // Paused while it holds the lock, so the second meets it however slowly a
+        // loaded machine starts that one (once the first finished the 30-s track
+        // before a publish came to the lock); a stopped process keeps its lock.
+        first.send(SIGSTOP)
         let refused = try await StillpointCommand.run(second, in: library.space.root)
+        first.send(SIGCONT)
         let done = await first.result()
         #expect(done.status == 0, "\(done)")
         #expect(refused.status == 1, "\(refused)")
