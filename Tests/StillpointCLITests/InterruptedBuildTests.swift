@@ -32,7 +32,7 @@ struct InterruptedBuildTests {
         try library.addLongTrack(seconds: 20)
 
         let killed = try library.space.start("build", "lib", "-j", "1")
-        let caught = try await whenPartialTrackAppears(in: library, while: killed) { killed.kill() }
+        let caught: Void? = try await whenPartialTrackAppears(in: library, while: killed) { killed.kill() }
         let result = await killed.result()
         #expect(caught != nil, "the build ended before its long track was seen half-written: \(result)")
         #expect(result.killed, "\(result)")
@@ -54,11 +54,16 @@ struct InterruptedBuildTests {
         let library = try BuildLibrary()
         try library.addLongTrack(seconds: 20)
         let first = try library.space.start("build", "lib", "-j", "1")
+        // The first is paused while it holds the lock, so the second meets it
+        // however slowly a loaded machine starts that one; then it goes on.
         let started = try await whenPartialTrackAppears(in: library, while: first) {
-            try library.space.start("build", "lib")
+            first.send(SIGSTOP)
+            return try library.space.start("build", "lib")
         }
+        let secondResult = await started?.result()
+        first.send(SIGCONT)
         let firstResult = BuildRun(await first.result())
-        let second = BuildRun(try #require(await started?.result(), "the first build ended before the second started: \(firstResult)"))
+        let second = BuildRun(try #require(secondResult, "the first build ended before the second started: \(firstResult)"))
         #expect(second.status == 1, "\(second)")
         #expect(second.result.stderr.contains("another build of this output folder is running"), "\(second)")
         #expect(second.result.stderr.contains("output/.stillpoint-build.lock"), "\(second)")
