@@ -52,6 +52,26 @@ final class BuildLibrary: Sendable {
     func leftovers() -> [String] {
         space.files(under: "output").filter { $0.split(separator: "/").last?.hasPrefix(".") == true && $0.contains(".tmp") }
     }
+
+    /// Runs `action` as soon as the long track's temporary file appears, on a
+    /// thread of its own (polling every 2 ms) so that a test pool busy with other
+    /// tests cannot make it late; nil when `command` ended first.
+    func whenPartialTrackAppears<T: Sendable>(
+        while command: RunningCommand, _ action: @escaping @Sendable () throws -> T
+    ) async throws -> T? {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                while command.isRunning {
+                    if self.leftovers().contains(where: { $0.hasPrefix(".long") }) {
+                        continuation.resume(with: Result { try action() })
+                        return
+                    }
+                    usleep(2000)
+                }
+                continuation.resume(returning: nil)
+            }
+        }
+    }
 }
 
 /// What a build printed, read the way a practitioner reads it.

@@ -5,26 +5,6 @@ import Testing
 /// A build killed mid-way, and two builds at once: finished tracks stay as they
 /// were, nothing partial ever carries a track's name, and the next build finishes.
 struct InterruptedBuildTests {
-    /// Runs `action` as soon as the long track's temporary file appears, on a
-    /// thread of its own (polling every 2 ms) so that a test pool busy with other
-    /// tests cannot make it late; nil when `command` ended first.
-    private func whenPartialTrackAppears<T: Sendable>(
-        in library: BuildLibrary, while command: RunningCommand, _ action: @escaping @Sendable () throws -> T
-    ) async throws -> T? {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread {
-                while command.isRunning {
-                    if library.leftovers().contains(where: { $0.hasPrefix(".long") }) {
-                        continuation.resume(with: Result { try action() })
-                        return
-                    }
-                    usleep(2000)
-                }
-                continuation.resume(returning: nil)
-            }
-        }
-    }
-
     @Test func aKilledBuildLeavesEarlierTracksAndTheNextOneFinishes() async throws {
         let library = try BuildLibrary()
         #expect(try await library.build().status == 0)
@@ -32,7 +12,7 @@ struct InterruptedBuildTests {
         try library.addLongTrack(seconds: 20)
 
         let killed = try library.space.start("build", "lib", "-j", "1")
-        let caught: Void? = try await whenPartialTrackAppears(in: library, while: killed) { killed.kill() }
+        let caught: Void? = try await library.whenPartialTrackAppears(while: killed) { killed.kill() }
         let result = await killed.result()
         #expect(caught != nil, "the build ended before its long track was seen half-written: \(result)")
         #expect(result.killed, "\(result)")
@@ -56,7 +36,7 @@ struct InterruptedBuildTests {
         let first = try library.space.start("build", "lib", "-j", "1")
         // The first is paused while it holds the lock, so the second meets it
         // however slowly a loaded machine starts that one; then it goes on.
-        let started = try await whenPartialTrackAppears(in: library, while: first) {
+        let started = try await library.whenPartialTrackAppears(while: first) {
             first.send(SIGSTOP)
             return try library.space.start("build", "lib")
         }

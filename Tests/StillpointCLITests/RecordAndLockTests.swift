@@ -53,15 +53,12 @@ struct RecordAndLockTests {
         #expect(try await library.build().status == 0)
         try library.addLongTrack(seconds: 30)
         let first = try StillpointCommand.start(["build", "lib", "-j", "1"], in: library.space.root)
-        // Wait until the first holds the lock and is rendering.
-        for _ in 0 ..< 3000 where first.isRunning && !library.leftovers().contains(where: { $0.hasPrefix(".long") }) {
-            try await Task.sleep(nanoseconds: 2_000_000)
-        }
-        #expect(first.isRunning, "the first build ended before the second started")
-        // Paused while it holds the lock, so the second meets it however slowly a
-        // loaded machine starts that one (once the first finished the 30-s track
-        // before a publish came to the lock); a stopped process keeps its lock.
-        first.send(SIGSTOP)
+        // Once the first holds the lock and is rendering, it is paused (a stopped
+        // process keeps its lock), so the second meets it however slowly a loaded
+        // machine starts that one. (Polled from a task, the first was once seen
+        // only after it had finished.)
+        let paused: Void? = try await library.whenPartialTrackAppears(while: first) { first.send(SIGSTOP) }
+        #expect(paused != nil, "the first build ended before the second started")
         let refused = try await StillpointCommand.run(second, in: library.space.root)
         first.send(SIGCONT)
         let done = await first.result()

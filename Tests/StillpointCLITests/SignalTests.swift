@@ -45,14 +45,9 @@ struct SignalTests {
         try library.addLongTrack(seconds: 40)
 
         let running = try StillpointCommand.start(stop.command, in: library.space.root)
-        var seen = false
-        for _ in 0 ..< 3000 where running.isRunning {
-            if library.leftovers().contains(where: { $0.hasPrefix(".long") }) { seen = true; break }
-            try await Task.sleep(nanoseconds: 2_000_000)
-        }
-        running.send(stop.signal)
+        let sent: Void? = try await library.whenPartialTrackAppears(while: running) { running.send(stop.signal) }
         let result = await running.result()
-        #expect(seen, "the command ended before its temporary file was seen: \(result)")
+        #expect(sent != nil, "the command ended before its temporary file was seen: \(result)")
         #expect(!result.killed && result.status == 128 + stop.signal, "\(result)")
         #expect(library.leftovers().isEmpty, "\(library.leftovers())")
         #expect(try library.outputBytes() == before)
