@@ -38,19 +38,7 @@ struct PageBrowserTests {
             ]) as? [String: Any])
             print("screenshots of \(page): \(shots.path)")
 
-            let durations = try #require(seen["durations"] as? [Double])
-            #expect(durations.count == timelines.count)
-            for (duration, timeline) in zip(durations, timelines) {
-                #expect(abs(duration - timeline.seconds) <= 0.1, "\(page): the player reports \(duration) s for \(timeline.seconds) s")
-            }
-            let chapters = try #require(seen["chapters"] as? [[Double]])
-            for (clicked, timeline) in zip(chapters, timelines) {
-                let starts = timeline.chapters.map { Double($0.start) / Double(timeline.rate) }
-                #expect(clicked.count == starts.count)
-                for (time, start) in zip(clicked, starts) {
-                    #expect(abs(time - start) <= 0.1, "\(page): a chapter at \(start) s moved the player to \(time) s")
-                }
-            }
+            try Self.expectPlayersAndChapters(seen, key: "chapters", of: timelines, page: page)
             #expect(seen["marks"] as? [[String]] == expected, "\(page)")
             #expect(seen["consoleErrors"] as? [String] == [], "\(page)")
             #expect(seen["dialogOpened"] as? Bool == false)
@@ -80,20 +68,30 @@ struct PageBrowserTests {
                 BrowserScripts.path("nojs_check.py"), published.site.path, page,
             ]) as? [String: Any])
             #expect(seen["pageScriptRan"] as? Bool == false, "\(page): the page's script ran, so this is not a page without JavaScript")
-            let durations = try #require(seen["durations"] as? [Double])
-            #expect(durations.count == timelines.count)
-            for (duration, timeline) in zip(durations, timelines) {
-                #expect(abs(duration - timeline.seconds) <= 0.1, "\(page): the player reports \(duration) s for \(timeline.seconds) s")
-            }
             let phrases = timelines.map { $0.events.filter { $0.kind == .say && !($0.text ?? "").isEmpty }.count }
             #expect(seen["phrasesShown"] as? [Int] == phrases, "\(page)")
-            let starts = try #require(seen["chapterStarts"] as? [[Double]])
-            for (opened, timeline) in zip(starts, timelines) {
-                let chapters = timeline.chapters.map { Double($0.start) / Double(timeline.rate) }
-                #expect(opened.count == chapters.count)
-                for (time, start) in zip(opened, chapters) {
-                    #expect(abs(time - start) <= 0.1, "\(page): the link to a chapter at \(start) s starts the file at \(time) s")
-                }
+            try Self.expectPlayersAndChapters(seen, key: "chapterStarts", of: timelines, page: page)
+        }
+    }
+
+    /// Every player's length, and where each chapter link put the player (`key`
+    /// in what the browser saw), within 0.1 s of the timelines'.
+    static func expectPlayersAndChapters(
+        _ seen: [String: Any], key: String, of timelines: [Timeline], page: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws {
+        let durations = try #require(seen["durations"] as? [Double], sourceLocation: sourceLocation)
+        #expect(durations.count == timelines.count, sourceLocation: sourceLocation)
+        for (duration, timeline) in zip(durations, timelines) {
+            #expect(abs(duration - timeline.seconds) <= 0.1, "\(page): the player reports \(duration) s for \(timeline.seconds) s",
+                    sourceLocation: sourceLocation)
+        }
+        let landed = try #require(seen[key] as? [[Double]], sourceLocation: sourceLocation)
+        for (times, timeline) in zip(landed, timelines) {
+            let starts = timeline.chapters.map { Double($0.start) / Double(timeline.rate) }
+            #expect(times.count == starts.count, sourceLocation: sourceLocation)
+            for (time, start) in zip(times, starts) {
+                #expect(abs(time - start) <= 0.1, "\(page): the link to a chapter at \(start) s put the player at \(time) s",
+                        sourceLocation: sourceLocation)
             }
         }
     }
